@@ -1,0 +1,21 @@
+/** RTM 1.x limits (reference rtm-1x.md §5), shared by client and server so both ends agree. */
+export const LIMITS = {
+  idMaxLength: 64,
+  messageMaxBytes: 32 * 1024,
+  messageRateCount: 180,
+  messageRateWindowMs: 3000,
+  channelsPerClient: 20,
+  queryPeersMax: 256,
+  subscribePeersMax: 512,
+  memberListMax: 512,
+  memberEventsMaxMembers: 512,
+  channelCountQueryMax: 32,
+  /** Largest WebSocket frame the server accepts: a 32 KB message plus envelope, or the largest attribute/metadata write. */
+  frameMaxBytes: 128 * 1024,
+  presenceGraceMs: 30_000,
+  resumeChannelMessagesMax: 32,
+  resumeChannelMessagesWindowMs: 30_000,
+  loginMinIntervalMs: 500,
+  loginTimeoutMs: 12_000,
+  requestTimeoutMs: 10_000,
+} as const;
