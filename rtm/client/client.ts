@@ -1,0 +1,513 @@
+import { LIMITS, isValidId, type EventFrame, type PresenceState } from '../protocol/index.js';
+import { DEFAULT_BACKOFF } from './backoff.js';
+import { RtmChannel, type ChannelHost } from './channel.js';
+import { Connection, LoginAbortedError, LoginTimeoutError, NoReplyError, WireError } from './connection.js';
+import { SafeEmitter } from './emitter.js';
+import { ConnectionChangeReason, ConnectionState, PeerOnlineState, PeerSubscriptionOption } from './enums.js';
+import { RtmError, invalidArgument, invalidStatus, limitExceeded, timeout, unavailable } from './errors.js';
+import { INTERNAL } from './internal.js';
+import { checkMessageShape, fromWireMessage, receivedProperties, toWireMessage } from './messages.js';
+import { RtmMetadataItem, type RtmMetadata, type RtmMetadataOptions } from './metadata.js';
+import { SlidingWindowLimiter } from './rate-limiter.js';
+import type {
+  AttributesMap,
+  ChannelAttributeOptions,
+  ChannelAttributes,
+  ChannelMemberCountResult,
+  PeerMessageSendResult,
+  PeersOnlineStatusMap,
+  PeersOnlineStatusResult,
+  ReceivedMessageProperties,
+  ResignalConfig,
+  RtmConfig,
+  RtmMessage,
+} from './types.js';
+
+export interface RtmClientEvents {
+  MessageFromPeer: (message: RtmMessage, peerId: string, messageProps: ReceivedMessageProperties) => void;
+  ConnectionStateChanged: (newState: ConnectionState, reason: ConnectionChangeReason) => void;
+  TokenExpired: () => void;
+  TokenPrivilegeWillExpire: () => void;
+  BannedByServer: () => void;
+  PeersOnlineStatusChanged: (status: PeersOnlineStatusMap) => void;
+  FallbackProxyConnected: () => void;
+  ChannelMetaDataUpdated: (data: RtmMetadata) => void;
+  UserMetaDataUpdated: (uid: string, data: RtmMetadata) => void;
+}
+
+/** Options of SendMessageOptions (RTM ≤1.4), honoured by resignal's server. */
+export interface SendMessageOptions {
+  enableOfflineMessaging?: boolean;
+  enableHistoricalMessaging?: boolean;
+}
+
+const SEEN_PEER_MESSAGES_MAX = 1000;
+const SEND_WAIT_FOR_RECONNECT_MS = 9000;
+
+let instanceCounter = 0;
+
+function randomInstanceId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${(instanceCounter++).toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function isNonEmptyStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string');
+}
+
+export class RtmClient extends SafeEmitter<RtmClientEvents> {
+  readonly name = 'RtmClient';
+  readonly #appId: string;
+  readonly #connection: Connection;
+  readonly #config: RtmConfig;
+  readonly #sendLimiter = new SlidingWindowLimiter(LIMITS.messageRateCount, LIMITS.messageRateWindowMs);
+  readonly #joined = new Map<string, RtmChannel>();
+  readonly #seenPeerMessages = new Set<string>();
+  /** Subscribed peers and their last known state (undefined until the first answer). */
+  readonly #subscriptions = new Map<string, PeerOnlineState | undefined>();
+  #lastLoginAttempt = 0;
+  #loginInFlight: Promise<void> | undefined;
+
+  constructor(appId: string, config: ResignalConfig, urls: string[]) {
+    super();
+    this.#appId = appId;
+    const { endpoint: _endpoint, reconnectBaseMs, reconnectMaxMs, ...rtmConfig } = config;
+    this.#config = { enableLogUpload: false, enableCloudProxy: false, ...rtmConfig };
+    this.#connection = new Connection(
+      {
+        appId,
+        instance: randomInstanceId(),
+        urls,
+        backoff: { ...DEFAULT_BACKOFF, baseMs: reconnectBaseMs ?? DEFAULT_BACKOFF.baseMs, maxMs: reconnectMaxMs ?? DEFAULT_BACKOFF.maxMs },
+        loginTimeoutMs: LIMITS.loginTimeoutMs,
+        heartbeatMs: 5000,
+      },
+      {
+        stateChanged: (state, reason) => this.#onStateChanged(state, reason),
+        event: (frame) => this.#onEvent(frame),
+        reconnected: () => this.#onReconnected(),
+        tokenExpired: () => this.emit('TokenExpired'),
+      },
+    );
+  }
+
+  /** Current connection state (an untyped runtime property of the official SDK). */
+  get connectionState(): ConnectionState {
+    return this.#connection.state;
+  }
+
+  updateConfig(config: RtmConfig): void {
+    for (const [key, value] of Object.entries(config)) {
+      if (value !== undefined && value !== null) (this.#config as Record<string, unknown>)[key] = value;
+    }
+  }
+
+  /** Deprecated alias of updateConfig. */
+  setParameters(config: RtmConfig): void {
+    this.updateConfig(config);
+  }
+
+  async login(options: { uid: string; token?: string }): Promise<void> {
+    if (typeof options !== 'object' || options === null || !isValidId(options.uid)) {
+      throw invalidArgument(3, 'not a valid user id');
+    }
+    let token: string | undefined;
+    const rawToken: unknown = options.token;
+    if (typeof rawToken === 'string' && rawToken !== '' && rawToken !== this.#appId) token = rawToken;
+    else if (rawToken !== undefined && rawToken !== null && rawToken !== '' && rawToken !== this.#appId) {
+      throw invalidArgument(3, 'The "token" is not a valid string');
+    }
+    const now = Date.now();
+    if (now - this.#lastLoginAttempt < LIMITS.loginMinIntervalMs) {
+      throw new RtmError('RtmInvokeTooOftenError', 10, 'The frequency of login exceeded the limit of 2 queries per second');
+    }
+    this.#lastLoginAttempt = now;
+    if (this.#connection.state !== ConnectionState.DISCONNECTED) {
+      throw invalidStatus(8, 'The SDK is either logging in or has logged in the Agora RTM system');
+    }
+    const attempt = this.#connection.login(options.uid, token).catch((error: unknown) => {
+      throw loginFailure(error);
+    });
+    this.#loginInFlight = attempt;
+    try {
+      await attempt;
+    } finally {
+      if (this.#loginInFlight === attempt) this.#loginInFlight = undefined;
+    }
+  }
+
+  async logout(): Promise<void> {
+    if (this.#loginInFlight) {
+      // resignal cancels a login in progress instead of waiting up to 12 s for it (docs/client.md).
+      const inFlight = this.#loginInFlight;
+      this.#connection.cancelLogin();
+      await inFlight.catch(() => undefined);
+      this.#afterLogout();
+      return;
+    }
+    if (this.#connection.state === ConnectionState.DISCONNECTED) {
+      throw invalidStatus(102, 'Logout failure. The client has already been logged out');
+    }
+    await this.#connection.logout();
+    this.#afterLogout();
+  }
+
+  /** Like the official SDK: returns its argument (with nothing filled in). */
+  createMessage<T extends RtmMessage>(message: Partial<T>): T {
+    return message as T;
+  }
+
+  createChannel(channelId: string): RtmChannel {
+    if (!isValidId(channelId)) throw invalidArgument(1, 'The channelId in the arguments is invalid');
+    return new RtmChannel(this.#channelHost, channelId);
+  }
+
+  createMetadataItem(): RtmMetadataItem {
+    return new RtmMetadataItem();
+  }
+
+  async sendMessageToPeer(message: RtmMessage, peerId: string, options?: SendMessageOptions): Promise<PeerMessageSendResult> {
+    const shapeError = checkMessageShape(message, 7);
+    if (shapeError) throw shapeError;
+    const started = Date.now();
+    if (this.#connection.state === ConnectionState.RECONNECTING) {
+      if (!(await this.#connection.waitUntilConnected(SEND_WAIT_FOR_RECONNECT_MS))) {
+        throw timeout(2, 'Executing "RtmClient.sendMessageToPeer" timed out after 10s');
+      }
+    }
+    if (this.#connection.state !== ConnectionState.CONNECTED) {
+      throw invalidStatus(102, 'Failed to send the peer-to-peer message. The client is not logged in');
+    }
+    if (!this.#sendLimiter.tryTake()) throw limitExceeded(5, 'Message sent failed, exceeded the 180 message in 3 seconds');
+    const type = (message as { messageType?: unknown }).messageType;
+    if (type !== 'TEXT' && type !== 'RAW') throw invalidArgument(7, 'Invalid message type');
+    if (!isValidId(peerId)) throw invalidArgument(6, 'The send message arguments are not valid');
+    const wire = toWireMessage(message, 7, 7);
+    if (wire instanceof RtmError) throw wire;
+    try {
+      const result = await this.#connection.request(
+        'peer.send',
+        {
+          to: peerId,
+          msg: wire,
+          ...(options?.enableOfflineMessaging ? { offline: true } : {}),
+          ...(options?.enableHistoricalMessaging ? { history: true } : {}),
+        },
+        Math.max(1, LIMITS.requestTimeoutMs - (Date.now() - started)),
+      );
+      return { hasPeerReceived: result.delivered };
+    } catch (error) {
+      if (error instanceof NoReplyError) throw timeout(2, 'Executing "RtmClient.sendMessageToPeer" timed out after 10s');
+      if (error instanceof WireError) {
+        if (error.code === 'TOO_OFTEN') throw limitExceeded(5, 'Message sent failed, exceeded the 180 message in 3 seconds');
+        if (error.code === 'MESSAGE_TOO_LARGE') throw limitExceeded(7, 'The message size is over the 32KB limit');
+        if (error.code === 'INVALID_USER_ID') throw invalidArgument(6, 'The send message arguments are not valid');
+        if (error.code === 'INVALID_MESSAGE') throw invalidArgument(7, 'Message is not valid');
+      }
+      throw unavailable(1, 'Peer-to-peer message send failure', { ...serverCodeOf(error), originalError: error });
+    }
+  }
+
+  async getChannelMemberCount(channelIds: string[]): Promise<ChannelMemberCountResult> {
+    this.#requireConnected();
+    if (!isNonEmptyStringArray(channelIds)) throw invalidArgument(2, 'Invalid arguments: channelIds');
+    if (channelIds.length > LIMITS.channelCountQueryMax) {
+      throw invalidArgument(5, `getChannelMemberCount exceed limit of ${LIMITS.channelCountQueryMax} channelIds`);
+    }
+    if (!channelIds.every((id) => isValidId(id))) throw invalidArgument(2, 'Invalid arguments: channelIds');
+    try {
+      const { counts } = await this.#connection.request('ch.count', { chs: channelIds });
+      for (const [channelId, count] of Object.entries(counts)) {
+        this.#joined.get(channelId)?.[INTERNAL].onEvent({ t: 'ch.count', ch: channelId, count });
+      }
+      return counts;
+    } catch (error) {
+      throw rpcFailure(error, 4, 'Get channel member count');
+    }
+  }
+
+  async queryPeersOnlineStatus(peerIds: string[]): Promise<PeersOnlineStatusResult> {
+    this.#requireConnected();
+    if (!isNonEmptyStringArray(peerIds) || peerIds.length > LIMITS.queryPeersMax || !peerIds.every((id) => isValidId(id))) {
+      throw invalidArgument(2, 'invalid arguments');
+    }
+    try {
+      const { online } = await this.#connection.request('status.query', { uids: peerIds });
+      const changed: PeersOnlineStatusMap = {};
+      let anyChanged = false;
+      for (const [peer, isOnline] of Object.entries(online)) {
+        if (!this.#subscriptions.has(peer) || this.#subscriptions.get(peer) === PeerOnlineState.UNREACHABLE) continue;
+        const state = isOnline ? PeerOnlineState.ONLINE : PeerOnlineState.OFFLINE;
+        this.#subscriptions.set(peer, state);
+        changed[peer] = state;
+        anyChanged = true;
+      }
+      if (anyChanged) this.emit('PeersOnlineStatusChanged', changed);
+      return online;
+    } catch (error) {
+      throw rpcFailure(error, 4, 'Query peers online status');
+    }
+  }
+
+  async subscribePeersOnlineStatus(peerIds: string[]): Promise<void> {
+    this.#requireConnected();
+    if (!isNonEmptyStringArray(peerIds) || !peerIds.every((id) => isValidId(id))) throw invalidArgument(2, 'Invalid arguments: peerIds');
+    const fresh = [...new Set(peerIds)].filter((id) => !this.#subscriptions.has(id));
+    if (fresh.length + this.#subscriptions.size > LIMITS.subscribePeersMax) throw limitExceeded(6, 'Subscribed peers overflows');
+    const requested = [...new Set(peerIds)];
+    for (const id of fresh) this.#subscriptions.set(id, undefined);
+    let states: Record<string, PresenceState>;
+    try {
+      ({ states } = await this.#connection.request('status.sub', { uids: requested }));
+    } catch (error) {
+      for (const id of fresh) this.#subscriptions.delete(id);
+      if (error instanceof WireError && error.code === 'LIMIT_EXCEEDED') throw limitExceeded(6, 'Subscribed peers overflows');
+      throw rpcFailure(error, 4, 'Subscription');
+    }
+    const initial: PeersOnlineStatusMap = {};
+    for (const id of requested) {
+      const state = states[id];
+      if (state === undefined) continue;
+      const mapped = state === 'OFFLINE' ? PeerOnlineState.OFFLINE : PeerOnlineState.ONLINE;
+      this.#subscriptions.set(id, mapped);
+      initial[id] = mapped;
+    }
+    // The official SDK emits the initial states around the resolve; resignal emits right after it.
+    setTimeout(() => this.emit('PeersOnlineStatusChanged', initial), 0);
+    const failed = requested.filter((id) => states[id] === undefined);
+    if (failed.length > 0) throw unavailable(1, 'Subscription failed');
+  }
+
+  unsubscribePeersOnlineStatus(peerIds: string[]): Promise<void> {
+    try {
+      this.#requireConnected();
+      if (!isNonEmptyStringArray(peerIds) || !peerIds.every((id) => isValidId(id))) throw invalidArgument(2, 'Invalid arguments: peerIds');
+      if (peerIds.length > LIMITS.subscribePeersMax) throw limitExceeded(6, 'Unsubscribed peers overflows');
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    for (const id of peerIds) this.#subscriptions.delete(id);
+    this.#connection.request('status.unsub', { uids: [...new Set(peerIds)] }).catch(() => undefined);
+    return Promise.resolve();
+  }
+
+  queryPeersBySubscriptionOption(option: PeerSubscriptionOption): Promise<string[]> {
+    if (this.#connection.state !== ConnectionState.CONNECTED) return Promise.reject(invalidStatus(102, 'The client is not logged in'));
+    if (option !== PeerSubscriptionOption.ONLINE_STATUS) return Promise.reject(invalidArgument(2, 'Subscription option not supported'));
+    return Promise.resolve([...this.#subscriptions.keys()]);
+  }
+
+  // --- Features of "RTM core part 2" not implemented yet: they reject with RtmUnavailableError code 1. ---
+
+  renewToken(_token: string): Promise<void> {
+    return notImplemented('RtmClient.renewToken');
+  }
+
+  setLocalUserAttributes(_attributes: AttributesMap): Promise<void> {
+    return notImplemented('RtmClient.setLocalUserAttributes');
+  }
+
+  addOrUpdateLocalUserAttributes(_attributes: AttributesMap): Promise<void> {
+    return notImplemented('RtmClient.addOrUpdateLocalUserAttributes');
+  }
+
+  deleteLocalUserAttributesByKeys(_attributeKeys: string[]): Promise<void> {
+    return notImplemented('RtmClient.deleteLocalUserAttributesByKeys');
+  }
+
+  clearLocalUserAttributes(): Promise<void> {
+    return notImplemented('RtmClient.clearLocalUserAttributes');
+  }
+
+  getUserAttributes(_userId: string): Promise<AttributesMap> {
+    return notImplemented('RtmClient.getUserAttributes');
+  }
+
+  getUserAttributesByKeys(_userId: string, _attributeKeys: string[]): Promise<AttributesMap> {
+    return notImplemented('RtmClient.getUserAttributesByKeys');
+  }
+
+  getChannelAttributes(_channelId: string): Promise<ChannelAttributes> {
+    return notImplemented('RtmClient.getChannelAttributes');
+  }
+
+  getChannelAttributesByKeys(_channelId: string, _keys: string[]): Promise<ChannelAttributes> {
+    return notImplemented('RtmClient.getChannelAttributesByKeys');
+  }
+
+  setChannelAttributes(_channelId: string, _attributes: AttributesMap, _options?: ChannelAttributeOptions): Promise<void> {
+    return notImplemented('RtmClient.setChannelAttributes');
+  }
+
+  addOrUpdateChannelAttributes(_channelId: string, _attributes: AttributesMap, _options?: ChannelAttributeOptions): Promise<void> {
+    return notImplemented('RtmClient.addOrUpdateChannelAttributes');
+  }
+
+  deleteChannelAttributesByKeys(_channelId: string, _attributeKeys: string[], _options?: ChannelAttributeOptions): Promise<void> {
+    return notImplemented('RtmClient.deleteChannelAttributesByKeys');
+  }
+
+  clearChannelAttributes(_channelId: string, _options?: ChannelAttributeOptions): Promise<void> {
+    return notImplemented('RtmClient.clearChannelAttributes');
+  }
+
+  getUserMetadata(_uid: string): Promise<RtmMetadata> {
+    return notImplemented('RtmClient.getUserMetadata');
+  }
+
+  setLocalUserMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
+    return notImplemented('RtmClient.setLocalUserMetadata');
+  }
+
+  addLocalUserMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
+    return notImplemented('RtmClient.addLocalUserMetadata');
+  }
+
+  updateLocalUserMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
+    return notImplemented('RtmClient.updateLocalUserMetadata');
+  }
+
+  deleteLocalUserMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
+    return notImplemented('RtmClient.deleteLocalUserMetadata');
+  }
+
+  clearLocalUserMetadata(_options?: RtmMetadataOptions): Promise<void> {
+    return notImplemented('RtmClient.clearLocalUserMetadata');
+  }
+
+  subscribeUserMetadata(_uid: string): Promise<void> {
+    return notImplemented('RtmClient.subscribeUserMetadata');
+  }
+
+  unsubscribeUserMetadata(_uid: string): Promise<void> {
+    return notImplemented('RtmClient.unsubscribeUserMetadata');
+  }
+
+  // --- internals ---
+
+  readonly #channelHost: ChannelHost = ((client: RtmClient): ChannelHost => ({
+    get connection() {
+      return client.#connection;
+    },
+    takeSendToken: () => client.#sendLimiter.tryTake(),
+    joinedChannels: () => client.#joined.size,
+    joinedChannel: (channelId) => client.#joined.get(channelId),
+    setJoined: (channel, joined) => {
+      if (joined) client.#joined.set(channel.channelId, channel);
+      else if (client.#joined.get(channel.channelId) === channel) client.#joined.delete(channel.channelId);
+    },
+    notImplemented,
+  }))(this);
+
+  #requireConnected(): void {
+    if (this.#connection.state !== ConnectionState.CONNECTED) throw invalidStatus(102, 'The client is not logged in');
+  }
+
+  #onStateChanged(state: ConnectionState, reason: ConnectionChangeReason): void {
+    if (state === ConnectionState.DISCONNECTED || state === ConnectionState.ABORTED) {
+      this.#subscriptions.clear();
+      this.#seenPeerMessages.clear();
+    }
+    this.emit('ConnectionStateChanged', state, reason);
+  }
+
+  #afterLogout(): void {
+    for (const channel of [...this.#joined.values()]) channel[INTERNAL].reset();
+    this.#joined.clear();
+  }
+
+  #onReconnected(): void {
+    for (const channel of this.#joined.values()) channel[INTERNAL].rejoin();
+    const peers = [...this.#subscriptions.keys()];
+    if (peers.length === 0) return;
+    this.#connection
+      .request('status.sub', { uids: peers })
+      .then(({ states }) => {
+        const map: PeersOnlineStatusMap = {};
+        for (const peer of peers) {
+          const state = states[peer];
+          if (state === undefined || !this.#subscriptions.has(peer)) continue;
+          const mapped = state === 'OFFLINE' ? PeerOnlineState.OFFLINE : PeerOnlineState.ONLINE;
+          this.#subscriptions.set(peer, mapped);
+          map[peer] = mapped;
+        }
+        if (Object.keys(map).length > 0) this.emit('PeersOnlineStatusChanged', map);
+      })
+      .catch((error: unknown) => console.warn('[resignal] re-subscribing to peers after reconnecting failed:', error));
+  }
+
+  #onEvent(frame: EventFrame): void {
+    switch (frame.t) {
+      case 'peer.msg': {
+        this.#connection.notify({ t: 'peer.ack', mid: frame.mid });
+        if (frame.from === this.#connection.uid || this.#seenPeerMessages.has(frame.mid)) return;
+        this.#seenPeerMessages.add(frame.mid);
+        if (this.#seenPeerMessages.size > SEEN_PEER_MESSAGES_MAX) {
+          const oldest = this.#seenPeerMessages.values().next().value;
+          if (oldest !== undefined) this.#seenPeerMessages.delete(oldest);
+        }
+        this.emit('MessageFromPeer', fromWireMessage(frame.msg), frame.from, receivedProperties(frame.ts, frame.offline ? true : undefined));
+        return;
+      }
+      case 'ch.msg':
+      case 'ch.member':
+      case 'ch.count':
+        this.#joined.get(frame.ch)?.[INTERNAL].onEvent(frame);
+        return;
+      case 'status': {
+        if (!this.#subscriptions.has(frame.uid)) return;
+        const state = frame.state as PeerOnlineState;
+        if (this.#subscriptions.get(frame.uid) === state) return;
+        this.#subscriptions.set(frame.uid, state);
+        this.emit('PeersOnlineStatusChanged', { [frame.uid]: state });
+        return;
+      }
+      case 'pong':
+      case 'kick':
+        return;
+    }
+  }
+}
+
+
+function notImplemented(method: string): Promise<never> {
+  return Promise.reject(unavailable(1, `${method} is not implemented by this version of resignal yet`));
+}
+
+function serverCodeOf(error: unknown): { serverCode?: string } {
+  return error instanceof WireError ? { serverCode: error.code } : {};
+}
+
+function rpcFailure(error: unknown, timeoutCode: number, what: string): RtmError {
+  if (error instanceof RtmError) return error;
+  if (error instanceof NoReplyError) return timeout(timeoutCode, `${what} timed out`);
+  if (error instanceof WireError && error.code === 'TOO_OFTEN') return limitExceeded(5, `${what}: too often`);
+  return unavailable(1, `${what} failure`, { ...serverCodeOf(error), originalError: error });
+}
+
+function loginFailure(error: unknown): RtmError {
+  if (error instanceof RtmError) return error;
+  if (error instanceof LoginTimeoutError) return timeout(9, 'Executing "RtmClient.login" timed out after 12s');
+  if (error instanceof LoginAbortedError) return new RtmError('RtmUnknownError', 201, 'Login aborted by logout');
+  if (error instanceof WireError) {
+    const options = { serverCode: error.code };
+    switch (error.code) {
+      case 'INVALID_APP_ID':
+        return new RtmError('RtmUnauthenticatedError', 4, 'Illegal App ID', options);
+      case 'TOKEN_USER_MISMATCH':
+        return new RtmError('RtmUnauthenticatedError', 3, 'The user ID to login does not match the token', options);
+      case 'TOKEN_EXPIRED':
+        return new RtmError('RtmUnauthenticatedError', 6, 'The token has expired', options);
+      case 'INVALID_TOKEN':
+      case 'TOKEN_REQUIRED':
+      case 'TOKEN_NOT_ENABLED':
+      case 'UNAUTHORIZED':
+        return new RtmError('RtmUnauthenticatedError', 5, 'Signature verification failed', options);
+      case 'INVALID_USER_ID':
+        return invalidArgument(3, 'not a valid user id');
+      default:
+        return unavailable(2, `Login is rejected by the server. The response code is ${error.code}`, options);
+    }
+  }
+  return unavailable(1, 'Login failure', { originalError: error });
+}
