@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /** Import directions of DESIGN.md, enforced per folder. */
 const forbid = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
+  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message })) }],
 });
 
 export default tseslint.config(
