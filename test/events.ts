@@ -1,11 +1,15 @@
 /** Helpers to await events in tests without timing assertions: every wait has a generous deadline. */
 
+/** Any emitter; typed loosely so the typed `on` overloads of RTM and legacy objects all fit. */
 interface Listenable {
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  off(event: string, listener: (...args: never[]) => void): unknown;
+  on(event: never, listener: never): unknown;
+  off(event: never, listener: never): unknown;
 }
 
-export function nextEvent<T extends unknown[] = unknown[]>(emitter: Listenable, event: string, timeoutMs = 10_000): Promise<T> {
+type Loose = { on(event: string, listener: (...args: never[]) => void): unknown; off(event: string, listener: (...args: never[]) => void): unknown };
+
+export function nextEvent<T extends unknown[] = unknown[]>(target: Listenable, event: string, timeoutMs = 10_000): Promise<T> {
+  const emitter = target;
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       emitter.off(event, listener);
@@ -21,7 +25,8 @@ export function nextEvent<T extends unknown[] = unknown[]>(emitter: Listenable, 
 }
 
 /** Records every occurrence of the given events as `[event, ...args]`, in order. */
-export function recordEvents(emitter: Listenable, events: string[]): { trace: unknown[][]; stop(): void } {
+export function recordEvents(target: Listenable, events: string[]): { trace: unknown[][]; stop(): void } {
+  const emitter = target;
   const trace: unknown[][] = [];
   const listeners = events.map((event) => {
     const listener = (...args: never[]): void => {

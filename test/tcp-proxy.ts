@@ -41,16 +41,17 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port: proxyPort } = server.address() as AddressInfo;
+  const cut = (): void => {
+    for (const [a, b] of pairs) {
+      a.destroy();
+      b.destroy();
+    }
+    pairs.clear();
+  };
   return {
     url: `http://127.0.0.1:${proxyPort}`,
     port: proxyPort,
-    cut() {
-      for (const [a, b] of pairs) {
-        a.destroy();
-        b.destroy();
-      }
-      pairs.clear();
-    },
+    cut,
     block(value) {
       blocked = value;
     },
@@ -58,7 +59,7 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
       port = value;
     },
     close() {
-      this.cut();
+      cut();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

@@ -3,7 +3,7 @@ import { DEFAULT_BACKOFF } from './backoff.js';
 import { RtmChannel, type ChannelHost } from './channel.js';
 import { Connection, LoginAbortedError, LoginTimeoutError, NoReplyError, WireError } from './connection.js';
 import { SafeEmitter } from './emitter.js';
-import { ConnectionChangeReason, ConnectionState, PeerOnlineState, PeerSubscriptionOption } from './enums.js';
+import { ConnectionState, PeerOnlineState, PeerSubscriptionOption, type ConnectionChangeReason } from './enums.js';
 import { RtmError, invalidArgument, invalidStatus, limitExceeded, timeout, unavailable } from './errors.js';
 import { INTERNAL } from './internal.js';
 import { checkMessageShape, fromWireMessage, receivedProperties, toWireMessage } from './messages.js';
@@ -284,7 +284,7 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
       if (!isNonEmptyStringArray(peerIds) || !peerIds.every((id) => isValidId(id))) throw invalidArgument(2, 'Invalid arguments: peerIds');
       if (peerIds.length > LIMITS.subscribePeersMax) throw limitExceeded(6, 'Unsubscribed peers overflows');
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     for (const id of peerIds) this.#subscriptions.delete(id);
     this.#connection.request('status.unsub', { uids: [...new Set(peerIds)] }).catch(() => undefined);

@@ -223,7 +223,7 @@ export class Connection {
         this.#pending.delete(id);
         reject(new NoReplyError('timeout'));
       }, timeoutMs);
-      this.#pending.set(id, { resolve: resolve as (data: object) => void, reject, timer });
+      this.#pending.set(id, { resolve, reject, timer });
       this.#sendFrame(socket, { t: type, id, ...params } as never);
     });
   }

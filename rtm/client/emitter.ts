@@ -2,7 +2,7 @@ import { EventEmitter } from 'eventemitter3';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- listener maps are keyed by event name with any-arg functions */
 export type EventMap<T> = { [K in keyof T]: (...args: any[]) => void };
-type Listener = (...args: any[]) => unknown;
+type Listener = (...args: unknown[]) => unknown;
 
 /**
  * The base of every public RTM object. Like the official SDK, an exception thrown by an app's listener is caught
@@ -52,12 +52,12 @@ export class SafeEmitter<Events extends EventMap<Events>> {
     return this;
   }
 
-  listeners<E extends keyof Events & string>(event: E): Function[] {
-    return this.#inner.listeners(event);
+  listeners<E extends keyof Events & string>(event: E): Listener[] {
+    return this.#inner.listeners(event) as Listener[];
   }
 
-  rawListeners<E extends keyof Events & string>(event: E): Function[] {
-    return this.#inner.listeners(event);
+  rawListeners<E extends keyof Events & string>(event: E): Listener[] {
+    return this.#inner.listeners(event) as Listener[];
   }
 
   listenerCount<E extends keyof Events & string>(event: E): number {

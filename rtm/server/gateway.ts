@@ -1,0 +1,123 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CLOSE_CODES } from '../protocol/errors.js';
+import { LIMITS } from '../protocol/limits.js';
+import { SUBPROTOCOL, WS_PATH } from '../protocol/version.js';
+import { Connection } from './connection.js';
+import { Dispatcher } from './dispatch.js';
+import type { Hub } from './hub/hub.js';
+import type { ResolvedOptions } from './options.js';
+
+function toBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  return data;
+}
+
+/** The WebSocket side: upgrades on WS_PATH, per-connection lifecycle (login timeout, heartbeats), dispatch. */
+export class Gateway {
+  readonly connections = new Set<Connection>();
+  private readonly wss: WebSocketServer;
+  private readonly dispatcher: Dispatcher;
+  private readonly heartbeat: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(
+    private readonly hub: Hub,
+    private readonly options: ResolvedOptions,
+  ) {
+    this.dispatcher = new Dispatcher(hub, options);
+    this.wss = new WebSocketServer({
+      noServer: true,
+      perMessageDeflate: false,
+      maxPayload: LIMITS.frameMaxBytes,
+      clientTracking: false,
+      // Our subprotocol when offered; no subprotocol at all is accepted for raw tools (wscat, curl).
+      handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+    });
+    this.heartbeat = setInterval(() => this.sweep(), options.heartbeatMs);
+  }
+
+  /** For the HTTP server's 'upgrade' event. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const pathname = (req.url ?? '/').split('?', 1)[0];
+    if (this.closing || pathname !== WS_PATH) {
+      socket.end(`HTTP/1.1 ${this.closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    socket.on('error', () => socket.destroy());
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+  }
+
+  private accept(ws: WebSocket): void {
+    const { rateLimits } = this.options;
+    const conn = new Connection(
+      ws,
+      {
+        maxSendQueueBytes: this.options.maxSendQueueBytes,
+        maxFramesPerSecond: rateLimits.maxFramesPerSecond,
+        maxBadFrames: rateLimits.maxBadFrames,
+        closeGraceMs: this.options.closeGraceMs,
+      },
+      this.options.now,
+      (gone) => this.transportGone(gone),
+    );
+    this.connections.add(conn);
+    conn.startLoginTimer(this.options.loginTimeoutMs);
+    ws.on('message', (data, isBinary) => {
+      const buffer = toBuffer(data);
+      this.dispatcher.onMessage(conn, isBinary ? buffer : buffer.toString('utf8'));
+    });
+    ws.on('pong', () => {
+      conn.lastSeen = this.options.now();
+    });
+    ws.on('error', (error) => this.options.logger.debug(`connection ${conn.id} error`, error.message));
+    ws.on('close', () => {
+      this.connections.delete(conn);
+      conn.disposed();
+    });
+  }
+
+  private transportGone(conn: Connection): void {
+    try {
+      this.hub.transportClosed(conn);
+    } catch (error) {
+      this.options.logger.error('transport close handling failed', error);
+    }
+  }
+
+  /** One timer for every connection: ping, and drop those silent for two intervals. */
+  private sweep(): void {
+    const now = this.options.now();
+    const limit = this.options.heartbeatMs * 2;
+    for (const conn of this.connections) {
+      if (!conn.isOpen) continue;
+      if (now - conn.lastSeen > limit) {
+        conn.close(CLOSE_CODES.HEARTBEAT_TIMEOUT, 'heartbeat timeout');
+        continue;
+      }
+      try {
+        conn.ws.ping();
+      } catch {
+        // socket already closing
+      }
+    }
+  }
+
+  /** Closes every socket with 1001 and waits until they are gone. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.heartbeat);
+    const gone = [...this.connections].map(
+      (conn) =>
+        new Promise<void>((resolve) => {
+          if (conn.ws.readyState === conn.ws.CLOSED) return resolve();
+          conn.ws.once('close', () => resolve());
+          conn.shutdown(CLOSE_CODES.GOING_AWAY, 'server shutting down');
+        }),
+    );
+    await Promise.all(gone);
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
