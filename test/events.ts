@@ -2,14 +2,13 @@
 
 /** Any emitter; typed loosely so the typed `on` overloads of RTM and legacy objects all fit. */
 interface Listenable {
-  on(event: never, listener: never): unknown;
-  off(event: never, listener: never): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: any, listener: any): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  off(event: any, listener: any): unknown;
 }
 
-type Loose = { on(event: string, listener: (...args: never[]) => void): unknown; off(event: string, listener: (...args: never[]) => void): unknown };
-
-export function nextEvent<T extends unknown[] = unknown[]>(target: Listenable, event: string, timeoutMs = 10_000): Promise<T> {
-  const emitter = target;
+export function nextEvent<T extends unknown[] = unknown[]>(emitter: Listenable, event: string, timeoutMs = 10_000): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       emitter.off(event, listener);
@@ -25,8 +24,7 @@ export function nextEvent<T extends unknown[] = unknown[]>(target: Listenable, e
 }
 
 /** Records every occurrence of the given events as `[event, ...args]`, in order. */
-export function recordEvents(target: Listenable, events: string[]): { trace: unknown[][]; stop(): void } {
-  const emitter = target;
+export function recordEvents(emitter: Listenable, events: string[]): { trace: unknown[][]; stop(): void } {
   const trace: unknown[][] = [];
   const listeners = events.map((event) => {
     const listener = (...args: never[]): void => {
