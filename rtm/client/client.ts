@@ -6,6 +6,13 @@ import { SafeEmitter } from './emitter.js';
 import { ConnectionState, PeerOnlineState, PeerSubscriptionOption, type ConnectionChangeReason } from './enums.js';
 import { RtmError, invalidArgument, invalidStatus, limitExceeded, timeout, unavailable } from './errors.js';
 import { INTERNAL } from './internal.js';
+import {
+  DEFAULT_INVITATION_TIMINGS,
+  LocalInvitation,
+  RemoteInvitation,
+  type CallSignal,
+  type InvitationHost,
+} from './invitations.js';
 import { checkMessageShape, fromWireMessage, receivedProperties, toWireMessage } from './messages.js';
 import { RtmMetadataItem, type RtmMetadata, type RtmMetadataOptions } from './metadata.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
@@ -26,6 +33,7 @@ import type {
 export interface RtmClientEvents {
   MessageFromPeer: (message: RtmMessage, peerId: string, messageProps: ReceivedMessageProperties) => void;
   ConnectionStateChanged: (newState: ConnectionState, reason: ConnectionChangeReason) => void;
+  RemoteInvitationReceived: (remoteInvitation: RemoteInvitation) => void;
   TokenExpired: () => void;
   TokenPrivilegeWillExpire: () => void;
   BannedByServer: () => void;
@@ -42,6 +50,21 @@ export interface SendMessageOptions {
 }
 
 const SEEN_PEER_MESSAGES_MAX = 1000;
+const END_CALL_PREFIX = 'AgoraRTMLegacyEndcallCompatibleMessagePrefix';
+const LEGACY_END_CALL_ID = '0';
+
+/**
+ * RTM 1.2.1+ compatibility with legacy Signaling hang-ups: a peer text `<prefix>_<channelId>_<extra>` is sent as a
+ * call-cancel signal with call id "0" (rtm-1x.md §3.11). Returns the signal, null for ordinary messages, or
+ * 'invalid' for a prefixed text that does not parse.
+ */
+function parseLegacyEndCall(message: RtmMessage): CallSignal | null | 'invalid' {
+  const text = (message as { text?: unknown }).text;
+  if (typeof text !== 'string' || !text.startsWith(END_CALL_PREFIX)) return null;
+  const parts = text.split('_');
+  if (parts.length !== 3 || parts[0] !== END_CALL_PREFIX || !isValidId(parts[1])) return 'invalid';
+  return { kind: 'cancel', callId: LEGACY_END_CALL_ID, channel: parts[1], extra: parts[2] ?? '' };
+}
 const SEND_WAIT_FOR_RECONNECT_MS = 9000;
 
 let instanceCounter = 0;
@@ -65,13 +88,25 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
   readonly #seenPeerMessages = new Set<string>();
   /** Subscribed peers and their last known state (undefined until the first answer). */
   readonly #subscriptions = new Map<string, PeerOnlineState | undefined>();
+  readonly #localInvitations = new Map<string, LocalInvitation>();
+  readonly #remoteInvitations = new Map<string, RemoteInvitation>();
+  readonly #invitationHost: InvitationHost;
   #lastLoginAttempt = 0;
   #loginInFlight: Promise<void> | undefined;
 
   constructor(appId: string, config: ResignalConfig, urls: string[]) {
     super();
     this.#appId = appId;
-    const { endpoint: _endpoint, reconnectBaseMs, reconnectMaxMs, ...rtmConfig } = config;
+    const { endpoint: _endpoint, reconnectBaseMs, reconnectMaxMs, invitationTimings, ...rtmConfig } = config;
+    this.#invitationHost = {
+      timings: { ...DEFAULT_INVITATION_TIMINGS, ...invitationTimings },
+      isLoggedIn: () => this.#connection.state === ConnectionState.CONNECTED || this.#connection.state === ConnectionState.RECONNECTING,
+      sendSignal: (to, signal) => this.#sendSignal(to, signal),
+      forget: (invitation) => {
+        if (invitation instanceof LocalInvitation) this.#localInvitations.delete(invitation.callId);
+        else this.#remoteInvitations.delete(invitation.callId);
+      },
+    };
     this.#config = { enableLogUpload: false, enableCloudProxy: false, ...rtmConfig };
     this.#connection = new Connection(
       {
@@ -162,6 +197,13 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     return new RtmChannel(this.#channelHost, channelId);
   }
 
+  createLocalInvitation(calleeId: string): LocalInvitation {
+    if (!isValidId(calleeId)) throw invalidArgument(1, 'The calleeId in the arguments is invalid');
+    const invitation = new LocalInvitation(this.#invitationHost, calleeId);
+    this.#localInvitations.set(invitation.callId, invitation);
+    return invitation;
+  }
+
   createMetadataItem(): RtmMetadataItem {
     return new RtmMetadataItem();
   }
@@ -177,6 +219,12 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     }
     if (this.#connection.state !== ConnectionState.CONNECTED) {
       throw invalidStatus(102, 'Failed to send the peer-to-peer message. The client is not logged in');
+    }
+    const endCall = parseLegacyEndCall(message);
+    if (endCall === 'invalid') throw invalidArgument(7, 'Message is not valid');
+    if (endCall) {
+      if (!isValidId(peerId)) throw invalidArgument(6, 'The send message arguments are not valid');
+      return { hasPeerReceived: await this.#sendSignal(peerId, endCall) };
     }
     if (!this.#sendLimiter.tryTake()) throw limitExceeded(5, 'Message sent failed, exceeded the 180 message in 3 seconds');
     const type = (message as { messageType?: unknown }).messageType;
@@ -411,6 +459,31 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     this.emit('ConnectionStateChanged', state, reason);
   }
 
+  async #sendSignal(to: string, signal: CallSignal): Promise<boolean> {
+    if (this.#connection.state === ConnectionState.RECONNECTING && !(await this.#connection.waitUntilConnected(SEND_WAIT_FOR_RECONNECT_MS))) {
+      throw timeout(2, 'Sending the invitation signal timed out');
+    }
+    const { delivered } = await this.#connection.request('call.send', { to, signal });
+    return delivered;
+  }
+
+  #onSignal(from: string, signal: CallSignal, ts: number): void {
+    if (signal.kind === 'invite') {
+      if (this.#remoteInvitations.has(signal.callId)) return;
+      const invitation = new RemoteInvitation(this.#invitationHost, from, signal);
+      this.#remoteInvitations.set(signal.callId, invitation);
+      this.emit('RemoteInvitationReceived', invitation);
+      return;
+    }
+    if (signal.kind === 'cancel' && signal.callId === LEGACY_END_CALL_ID) {
+      const text = `${END_CALL_PREFIX}_${signal.channel}_${signal.extra}`;
+      this.emit('MessageFromPeer', { text, messageType: 'TEXT' }, from, receivedProperties(ts, undefined));
+      return;
+    }
+    if (signal.kind === 'accept' || signal.kind === 'refuse') this.#localInvitations.get(signal.callId)?.handleSignal(signal);
+    else this.#remoteInvitations.get(signal.callId)?.handleSignal(signal);
+  }
+
   #afterLogout(): void {
     for (const channel of [...this.#joined.values()]) channel[INTERNAL].reset();
     this.#joined.clear();
@@ -447,6 +520,13 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
           if (oldest !== undefined) this.#seenPeerMessages.delete(oldest);
         }
         this.emit('MessageFromPeer', fromWireMessage(frame.msg), frame.from, receivedProperties(frame.ts, frame.offline ? true : undefined));
+        return;
+      }
+      case 'call.msg': {
+        this.#connection.notify({ t: 'peer.ack', mid: frame.mid });
+        if (frame.from === this.#connection.uid || this.#seenPeerMessages.has(frame.mid)) return;
+        this.#seenPeerMessages.add(frame.mid);
+        this.#onSignal(frame.from, frame.signal, frame.ts);
         return;
       }
       case 'ch.msg':

@@ -4,7 +4,7 @@ import { resolveBaseUrls, toWebSocketUrl } from './endpoint.js';
 import { invalidArgument } from './errors.js';
 import type { ResignalConfig } from './types.js';
 
-const CONFIG_KEYS = new Set(['enableLogUpload', 'logFilter', 'enableCloudProxy', 'endpoint', 'reconnectBaseMs', 'reconnectMaxMs']);
+const CONFIG_KEYS = new Set(['enableLogUpload', 'logFilter', 'enableCloudProxy', 'endpoint', 'reconnectBaseMs', 'reconnectMaxMs', 'invitationTimings']);
 const LEGACY_AREA_CODES = new Set(['CN', 'NA', 'EU', 'AS', 'JP', 'IN', 'GLOB', 'OC', 'SA', 'AF', 'OVS']);
 
 /** `AgoraRTM.createInstance(appId, config?)`: validates synchronously like the official SDK (rtm-1x.md §3.1). */

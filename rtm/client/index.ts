@@ -50,6 +50,7 @@ export { createInstance, RtmStatusCode };
 export { RtmClient, type RtmClientEvents, type SendMessageOptions } from './client.js';
 export { RtmChannel, type RtmChannelEvents } from './channel.js';
 export { RtmMetadataItem, type RtmMetadata, type RtmMetadataOptions } from './metadata.js';
+export { LocalInvitation, RemoteInvitation, type LocalInvitationEvents, type RemoteInvitationEvents } from './invitations.js';
 export { RtmError, type RtmErrorName } from './errors.js';
 export type * from './types.js';
 
@@ -79,3 +80,4 @@ const AgoraRTM = {
 } as const;
 
 export default AgoraRTM;
+export type * as RtmEvents from './events.js';

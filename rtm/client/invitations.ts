@@ -15,14 +15,8 @@ import { invalidArgument, invalidStatus, RtmError } from './errors.js';
 
 export const INVITATION_CONTENT_MAX_BYTES = 8192;
 
-export type CallSignalKind = 'invite' | 'accept' | 'accept-ack' | 'refuse' | 'cancel';
-
-export interface CallSignal {
-  kind: CallSignalKind;
-  callId: string;
-  channel: string;
-  extra: string;
-}
+export type { CallSignal, CallSignalKind } from '../protocol/index.js';
+import type { CallSignal, CallSignalKind } from '../protocol/index.js';
 
 export interface InvitationTimings {
   /** Give up delivering an invite after this long (PEER_OFFLINE / PEER_NO_RESPONSE). */

@@ -78,4 +78,6 @@ export interface ResignalConfig extends RtmConfig {
   /** Reconnect backoff bounds in ms. */
   reconnectBaseMs?: number;
   reconnectMaxMs?: number;
+  /** Invitation timers (delivery 30 s, expiry 60 s, accept ack 5 s by default); shorten them in tests. */
+  invitationTimings?: Partial<{ deliveryMs: number; resendMs: number; expiryMs: number; acceptAckMs: number; acceptResendMs: number }>;
 }

@@ -7,6 +7,19 @@ export type WireMessage =
 
 export type PresenceState = 'ONLINE' | 'UNREACHABLE' | 'OFFLINE';
 
+export type CallSignalKind = 'invite' | 'accept' | 'accept-ack' | 'refuse' | 'cancel';
+
+/** A call-invitation signal. The server only routes it; invitation state and timers live in the clients. */
+export interface CallSignal {
+  kind: CallSignalKind;
+  /** Chosen by the caller, shared by every signal of one invitation. */
+  callId: string;
+  /** Channel ID carried for legacy Signaling interop ('' when unset); nobody joins it. */
+  channel: string;
+  /** Invitation content (invite, cancel) or response (accept, refuse); ≤ 8 KB. */
+  extra: string;
+}
+
 /** Every request the client can make: its parameters and the data of a successful reply. */
 export interface RequestMap {
   login: {
@@ -18,6 +31,8 @@ export interface RequestMap {
     params: { to: string; msg: WireMessage; offline?: boolean; history?: boolean };
     result: { delivered: boolean; cached: boolean; ts: number };
   };
+  /** Routed like a peer message and acknowledged end to end by the receiver's `peer.ack`. */
+  'call.send': { params: { to: string; signal: CallSignal }; result: { delivered: boolean; ts: number } };
   'ch.join': { params: { ch: string }; result: { count: number } };
   'ch.leave': { params: { ch: string }; result: object };
   'ch.send': { params: { ch: string; msg: WireMessage; history?: boolean }; result: { ts: number } };
@@ -51,6 +66,7 @@ export type ReplyFrame =
 export type EventFrame =
   | { t: 'pong'; ts: number }
   | { t: 'peer.msg'; mid: string; from: string; ts: number; msg: WireMessage; offline?: boolean }
+  | { t: 'call.msg'; mid: string; from: string; ts: number; signal: CallSignal }
   | { t: 'ch.msg'; ch: string; mid: string; from: string; ts: number; msg: WireMessage }
   | { t: 'ch.member'; ch: string; uid: string; joined: boolean }
   | { t: 'ch.count'; ch: string; count: number }
@@ -63,6 +79,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'login',
   'logout',
   'peer.send',
+  'call.send',
   'ch.join',
   'ch.leave',
   'ch.send',

@@ -24,6 +24,5 @@ export function utf8Length(text: string): number {
 
 /** True when the string has no lone surrogates, i.e. it survives a UTF-8 round trip unchanged. */
 export function isWellFormedUtf16(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }

@@ -12,6 +12,7 @@ export const LIMITS = {
   channelCountQueryMax: 32,
   /** Largest WebSocket frame the server accepts: a 32 KB message plus envelope, or the largest attribute/metadata write. */
   frameMaxBytes: 128 * 1024,
+  invitationContentMaxBytes: 8192,
   presenceGraceMs: 30_000,
   resumeChannelMessagesMax: 32,
   resumeChannelMessagesWindowMs: 30_000,

@@ -28,6 +28,20 @@ const isMessage: Check = (v) => {
   return false;
 };
 
+const SIGNAL_KINDS = new Set(['invite', 'accept', 'accept-ack', 'refuse', 'cancel']);
+const isSignal: Check = (v) => {
+  if (!isObject(v)) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    typeof s['kind'] === 'string' &&
+    SIGNAL_KINDS.has(s['kind']) &&
+    typeof s['callId'] === 'string' &&
+    typeof s['channel'] === 'string' &&
+    typeof s['extra'] === 'string' &&
+    isWellFormedUtf16(s['extra'])
+  );
+};
+
 /** field name → [check, optional]; `id` of requests is checked separately. */
 type Schema = Record<string, readonly [Check, boolean?]>;
 
@@ -42,6 +56,7 @@ const CLIENT_SCHEMAS: Record<ClientFrame['t'], Schema> = {
   },
   logout: {},
   'peer.send': { to: [isString], msg: [isMessage], offline: [isBool, true], history: [isBool, true] },
+  'call.send': { to: [isString], signal: [isSignal] },
   'ch.join': { ch: [isString] },
   'ch.leave': { ch: [isString] },
   'ch.send': { ch: [isString], msg: [isMessage], history: [isBool, true] },
@@ -86,6 +101,7 @@ const SERVER_SCHEMAS: Record<ServerFrame['t'], Schema> = {
   err: { code: [isString], message: [isString] },
   pong: { ts: [isNumber] },
   'peer.msg': { mid: [isString], from: [isString], ts: [isNumber], msg: [isMessage], offline: [isBool, true] },
+  'call.msg': { mid: [isString], from: [isString], ts: [isNumber], signal: [isSignal] },
   'ch.msg': { ch: [isString], mid: [isString], from: [isString], ts: [isNumber], msg: [isMessage] },
   'ch.member': { ch: [isString], uid: [isString], joined: [isBool] },
   'ch.count': { ch: [isString], count: [isInt] },

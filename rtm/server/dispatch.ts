@@ -11,6 +11,7 @@ import { handleLogin } from './handlers/login.js';
 import { handleLogout } from './handlers/logout.js';
 import { handlePeerAck } from './handlers/peer-ack.js';
 import { handlePeerSend } from './handlers/peer-send.js';
+import { handleCallSend } from './handlers/call-send.js';
 import { handlePing } from './handlers/ping.js';
 import { handleStatusQuery } from './handlers/status-query.js';
 import { handleStatusSub } from './handlers/status-sub.js';
@@ -54,6 +55,8 @@ export class Dispatcher {
         return this.run(conn, frame, (ctx) => handleLogout(ctx, frame), true);
       case 'peer.send':
         return this.run(conn, frame, (ctx) => handlePeerSend(ctx, frame), true);
+      case 'call.send':
+        return this.run(conn, frame, (ctx) => handleCallSend(ctx, frame), true);
       case 'ch.join':
         return this.run(conn, frame, (ctx) => handleChJoin(ctx, frame), true);
       case 'ch.leave':

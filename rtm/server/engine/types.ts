@@ -15,7 +15,8 @@ export interface SessionRef {
   readonly sid: string;
 }
 
-export type PeerMsgFrame = Extract<EventFrame, { t: 'peer.msg' }>;
+/** Peer messages and call signals: routed to one session and acknowledged end to end. */
+export type PeerMsgFrame = Extract<EventFrame, { t: 'peer.msg' | 'call.msg' }>;
 export type ChMsgFrame = Extract<EventFrame, { t: 'ch.msg' }>;
 export type StatusFrame = Extract<EventFrame, { t: 'status' }>;
 
