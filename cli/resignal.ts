@@ -16,10 +16,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Print an RTM (006/007) or legacy Signaling token for development and app servers.',
     load: async () => (await import('./token-command.js')).runTokenCommand,
   },
-  codemod: {
-    summary: 'Rewrite legacy Signaling call sites to the RTM 1.x API (`resignal codemod run <paths…>`).',
-    load: async () => (await import('../codemod/cli.js')).runCodemodCommand,
-  },
 };
 
 function version(): string {
