@@ -1,17 +1,31 @@
 import { parseArgs } from 'node:util';
-import { startServer } from '../rtm/server/index.js';
+import { loadAppsFile, startServer, type AppsRegistry } from '../rtm/server/index.js';
+import { openClusterBackends, type ClusterBackends } from './serve-cluster.js';
 
 const HELP = `Usage: resignal serve [options]
 
-Start the resignal RTM server (embedded engine).
+Start the resignal RTM server (embedded engine, or one node of a Redis cluster with --redis).
 
 Options:
   --port <n>     TCP port to listen on (default 7070; 0 picks a free port)
   --host <addr>  Address to bind (default 127.0.0.1; use 0.0.0.0 to listen on every interface)
   --data <dir>   Data directory (default ./data)
+  --apps <file>  Apps file: JSON keyed by App ID, e.g.
+                 { "<appId>": { "certificate": "<32 hex>", "restSecret": "<secret>" }, "<appId2>": {} }
+                 Only listed App IDs may log in; an app with a certificate needs a valid token
+                 (AccessToken 006/007 or legacy SignalingToken). Without --apps the server runs in
+                 open development mode: any App ID, no token check. See docs/operations.md.
+  --redis <url>  Run as one node of a cluster: routing, presence and durable data in Redis
+                 (redis://host:port). Every node uses the same URL; media bytes go to <data>/media,
+                 which must be one folder shared by all nodes. Without it the embedded engine runs.
+                 See "Running a cluster" in docs/operations.md.
+  --presence-grace <ms>
+                 How long a dropped user stays online before leaving its channels (default 30000)
+  --no-demo      Do not serve the demo pages at / and /demo/ (the /sdk/ bundles and /metrics stay)
   -h, --help     Show this help
 
-Endpoints: GET /healthz, WebSocket /rtm. Stop with Ctrl+C (SIGINT) or SIGTERM for a graceful shutdown.
+Endpoints: GET /healthz, /metrics (Prometheus), /status, /sdk/resignal-signal.js, /sdk/resignal-rtm.js,
+the demo pages at /, WebSocket /rtm. Stop with Ctrl+C (SIGINT) or SIGTERM for a graceful shutdown.
 `;
 
 type Out = (text: string) => void;
@@ -24,7 +38,7 @@ export async function runServe(
   const out = io.out ?? ((text) => process.stdout.write(text));
   const err = io.err ?? ((text) => process.stderr.write(text));
   const proc = io.signals ?? process;
-  let values: { port?: string; host?: string; data?: string; help?: boolean };
+  let values: { port?: string; host?: string; data?: string; apps?: string; redis?: string; 'presence-grace'?: string; 'no-demo'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -32,6 +46,10 @@ export async function runServe(
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
+        apps: { type: 'string' },
+        redis: { type: 'string' },
+        'presence-grace': { type: 'string' },
+        'no-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -53,14 +71,40 @@ export async function runServe(
   const host = values.host ?? '127.0.0.1';
   const dataDir = values.data ?? './data';
 
+  let apps: AppsRegistry | undefined;
+  if (values.apps !== undefined) {
+    try {
+      apps = await loadAppsFile(values.apps);
+    } catch (error) {
+      err(`resignal serve: --apps ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+
+  const grace = values['presence-grace'] === undefined ? undefined : Number(values['presence-grace']);
+  if (grace !== undefined && !(Number.isInteger(grace) && grace > 0)) {
+    err(`resignal serve: --presence-grace must be a positive integer (ms), got "${values['presence-grace']}"\n`);
+    return 2;
+  }
+
+  let cluster: ClusterBackends | null = null;
   let server;
   try {
-    server = await startServer({ port, host, dataDir });
+    if (values.redis !== undefined) cluster = await openClusterBackends({ url: values.redis, dataDir, ...(grace === undefined ? {} : { presenceGraceMs: grace }) });
+    const clusterOptions = cluster ? { engine: cluster.engine, store: cluster.store } : {};
+    server = await startServer({ port, host, dataDir, ...appsOptions(apps), ...clusterOptions, ...(grace === undefined ? {} : { presenceGraceMs: grace }), ...(values['no-demo'] ? { demo: false } : {}) });
   } catch (error) {
+    await cluster?.close().catch(() => undefined);
     err(`resignal serve: could not start: ${(error as Error).message}\n`);
     return 1;
   }
-  out(`resignal listening on ${server.url} (engine: embedded, data: ${dataDir})\n`);
+  // The host only: the URL may carry a password.
+  const engineName = cluster ? `redis at ${new URL(values.redis ?? '').host}, media: ${cluster.mediaDir}` : 'embedded';
+  out(`resignal listening on ${server.url} (engine: ${engineName}, data: ${dataDir})\n`);
+  if (apps) {
+    const certified = [...apps.values()].filter((app) => app.certificate !== undefined).length;
+    out(`resignal: ${apps.size} app(s) from ${values.apps}, ${certified} with a certificate (token required)\n`);
+  }
 
   const running = server;
   return new Promise<number>((resolve) => {
@@ -71,15 +115,26 @@ export async function runServe(
       proc.off('SIGINT', stop);
       proc.off('SIGTERM', stop);
       out(`resignal: ${signal} received, closing connections…\n`);
-      running.close().then(
-        () => resolve(0),
-        (error: unknown) => {
-          err(`resignal serve: error while closing: ${(error as Error).message}\n`);
-          resolve(1);
-        },
-      );
+      running
+        .close()
+        .then(() => cluster?.close())
+        .then(
+          () => resolve(0),
+          (error: unknown) => {
+            err(`resignal serve: error while closing: ${(error as Error).message}\n`);
+            resolve(1);
+          },
+        );
     };
     proc.on('SIGINT', stop);
     proc.on('SIGTERM', stop);
   });
+}
+
+/** The apps registry, plus the REST secrets it names (`restSecret` fields) for the REST API. */
+function appsOptions(apps: AppsRegistry | undefined): { apps?: AppsRegistry; restSecrets?: Record<string, string> } {
+  if (!apps) return {};
+  const restSecrets: Record<string, string> = {};
+  for (const [appId, app] of apps) if (app.restSecret !== undefined) restSecrets[appId] = app.restSecret;
+  return Object.keys(restSecrets).length > 0 ? { apps, restSecrets } : { apps };
 }

@@ -4,9 +4,11 @@ import { SafeEmitter } from './emitter.js';
 import { ConnectionState } from './enums.js';
 import { RtmError, invalidStatus, limitExceeded, timeout, type RtmErrorName } from './errors.js';
 import { INTERNAL, type ChannelInternals } from './internal.js';
-import { checkMessageShape, fromWireMessage, receivedProperties, toWireMessage } from './messages.js';
+import { checkMessageShape, fromWireMessage, receivedProperties, toAnyWireMessage } from './messages.js';
 import type { RtmMetadata, RtmMetadataItem, RtmMetadataOptions } from './metadata.js';
-import type { ChannelAttributes, ReceivedMessageProperties, RtmMessage } from './types.js';
+import { toChannelAttributes } from './attributes.js';
+import type { MetadataApi } from './metadata-api.js';
+import type { ChannelAttributes, ReceivedMessageProperties, RtmMessage, SendMessageOptions } from './types.js';
 
 export interface RtmChannelEvents {
   ChannelMessage: (message: RtmMessage, memberId: string, messagePros: ReceivedMessageProperties) => void;
@@ -24,7 +26,7 @@ export interface ChannelHost {
   joinedChannels(): number;
   joinedChannel(channelId: string): RtmChannel | undefined;
   setJoined(channel: RtmChannel, joined: boolean): void;
-  notImplemented(method: string): Promise<never>;
+  readonly metadata: MetadataApi;
 }
 
 type JoinState = 'LEFT' | 'JOINING' | 'JOINED';
@@ -93,7 +95,8 @@ export class RtmChannel extends SafeEmitter<RtmChannelEvents> {
     return Promise.resolve();
   }
 
-  async sendMessage(message: RtmMessage): Promise<void> {
+  /** `messageOptions.enableHistoricalMessaging` (RTM ≤1.4) keeps a TEXT message in the server's history. */
+  async sendMessage(message: RtmMessage, messageOptions?: SendMessageOptions): Promise<void> {
     const shapeError = checkMessageShape(message, 4);
     if (shapeError) throw shapeError;
     const { connection } = this.#host;
@@ -106,10 +109,11 @@ export class RtmChannel extends SafeEmitter<RtmChannelEvents> {
     }
     if (connection.state !== ConnectionState.CONNECTED) throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
     if (!this.#host.takeSendToken()) throw limitExceeded(3, 'Message sent failed, exceeded the 180 message in 3 seconds');
-    const wire = toWireMessage(message, 4, 4);
+    const wire = await toAnyWireMessage(message, 4, 4);
     if (wire instanceof RtmError) throw wire;
     try {
-      await connection.request('ch.send', { ch: this.channelId, msg: wire }, Math.max(1, LIMITS.requestTimeoutMs - (Date.now() - started)));
+      const history = messageOptions?.enableHistoricalMessaging ? { history: true } : {};
+      await connection.request('ch.send', { ch: this.channelId, msg: wire, ...history }, Math.max(1, LIMITS.requestTimeoutMs - (Date.now() - started)));
     } catch (error) {
       if (error instanceof WireError && error.code === 'NOT_IN_CHANNEL') throw invalidStatus(5, 'The channel does not join. Cannot do the operation');
       if (error instanceof WireError && error.code === 'TOO_OFTEN') throw limitExceeded(3, 'Message sent failed, exceeded the 180 message in 3 seconds');
@@ -130,28 +134,30 @@ export class RtmChannel extends SafeEmitter<RtmChannelEvents> {
     }
   }
 
+  // Channel metadata (1.6.0): needs the channel joined; updates arrive as ChannelMetaDataUpdated on the RtmClient.
+
   getChannelMetadata(): Promise<RtmMetadata> {
-    return this.#host.notImplemented('RtmChannel.getChannelMetadata');
+    return this.#host.metadata.getChannel(this.channelId, this.#joinState === 'JOINED');
   }
 
-  setChannelMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
-    return this.#host.notImplemented('RtmChannel.setChannelMetadata');
+  setChannelMetadata(items: RtmMetadataItem[], options?: RtmMetadataOptions): Promise<void> {
+    return this.#host.metadata.write('set', items, options, this.channelId, this.#joinState === 'JOINED');
   }
 
-  addChannelMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
-    return this.#host.notImplemented('RtmChannel.addChannelMetadata');
+  addChannelMetadata(items: RtmMetadataItem[], options?: RtmMetadataOptions): Promise<void> {
+    return this.#host.metadata.write('add', items, options, this.channelId, this.#joinState === 'JOINED');
   }
 
-  updateChannelMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
-    return this.#host.notImplemented('RtmChannel.updateChannelMetadata');
+  updateChannelMetadata(items: RtmMetadataItem[], options?: RtmMetadataOptions): Promise<void> {
+    return this.#host.metadata.write('update', items, options, this.channelId, this.#joinState === 'JOINED');
   }
 
-  deleteChannelMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
-    return this.#host.notImplemented('RtmChannel.deleteChannelMetadata');
+  deleteChannelMetadata(items: RtmMetadataItem[], options?: RtmMetadataOptions): Promise<void> {
+    return this.#host.metadata.write('delete', items, options, this.channelId, this.#joinState === 'JOINED');
   }
 
-  clearChannelMetadata(_options?: RtmMetadataOptions): Promise<void> {
-    return this.#host.notImplemented('RtmChannel.clearChannelMetadata');
+  clearChannelMetadata(options?: RtmMetadataOptions): Promise<void> {
+    return this.#host.metadata.write('clear', undefined, options, this.channelId, this.#joinState === 'JOINED');
   }
 
   #onEvent(frame: EventFrame): void {
@@ -170,6 +176,9 @@ export class RtmChannel extends SafeEmitter<RtmChannelEvents> {
         return;
       case 'ch.count':
         this.#updateCount(frame.count);
+        return;
+      case 'cattr.update':
+        this.emit('AttributesUpdated', toChannelAttributes(frame.attrs));
         return;
       default:
         return;

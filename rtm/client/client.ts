@@ -13,8 +13,13 @@ import {
   type CallSignal,
   type InvitationHost,
 } from './invitations.js';
-import { checkMessageShape, fromWireMessage, receivedProperties, toWireMessage } from './messages.js';
+import { checkMessageShape, fromWireMessage, isSendableType, receivedProperties, toAnyWireMessage } from './messages.js';
 import { RtmMetadataItem, type RtmMetadata, type RtmMetadataOptions } from './metadata.js';
+import { MediaTransfers } from './media.js';
+// RTM core part 2: attributes, metadata, tokens
+import { AttributesApi } from './attributes.js';
+import { MetadataApi, toRtmMetadata } from './metadata-api.js';
+import { renewToken } from './token-renewal.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
 import type {
   AttributesMap,
@@ -28,6 +33,12 @@ import type {
   ResignalConfig,
   RtmConfig,
   RtmMessage,
+  SendMessageOptions,
+  FileMessageParams,
+  ImageMessageParams,
+  MediaTransferHandler,
+  RtmFileMessage,
+  RtmImageMessage,
 } from './types.js';
 
 export interface RtmClientEvents {
@@ -43,11 +54,7 @@ export interface RtmClientEvents {
   UserMetaDataUpdated: (uid: string, data: RtmMetadata) => void;
 }
 
-/** Options of SendMessageOptions (RTM ≤1.4), honoured by resignal's server. */
-export interface SendMessageOptions {
-  enableOfflineMessaging?: boolean;
-  enableHistoricalMessaging?: boolean;
-}
+export type { SendMessageOptions } from './types.js';
 
 const SEEN_PEER_MESSAGES_MAX = 1000;
 const END_CALL_PREFIX = 'AgoraRTMLegacyEndcallCompatibleMessagePrefix';
@@ -91,7 +98,10 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
   readonly #localInvitations = new Map<string, LocalInvitation>();
   readonly #remoteInvitations = new Map<string, RemoteInvitation>();
   readonly #invitationHost: InvitationHost;
+  readonly #attributes = new AttributesApi(() => this.#connection);
+  readonly #metadata = new MetadataApi(() => this.#connection);
   #lastLoginAttempt = 0;
+  #mediaTransfers: MediaTransfers | undefined;
   #loginInFlight: Promise<void> | undefined;
 
   constructor(appId: string, config: ResignalConfig, urls: string[]) {
@@ -208,6 +218,26 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     return new RtmMetadataItem();
   }
 
+  /**
+   * RTM ≤1.4: uploads a file or image (≤30 MB) and returns the message to send; the media ID is valid 7 days.
+   * Image width and height are measured by the server for JPEG, PNG and BMP unless given.
+   */
+  createMediaMessageByUploading(payload: Blob, params?: FileMessageParams & { messageType?: 'FILE' }, transferHandler?: MediaTransferHandler): Promise<RtmFileMessage>;
+  createMediaMessageByUploading(payload: Blob, params?: ImageMessageParams & { messageType?: 'IMAGE' }, transferHandler?: MediaTransferHandler): Promise<RtmImageMessage>;
+  createMediaMessageByUploading(payload: Blob, params?: FileMessageParams | ImageMessageParams, transferHandler?: MediaTransferHandler): Promise<RtmFileMessage | RtmImageMessage>;
+  createMediaMessageByUploading(payload: Blob, params?: FileMessageParams | ImageMessageParams, transferHandler?: MediaTransferHandler): Promise<RtmFileMessage | RtmImageMessage> {
+    return this.#media.upload(payload, params, transferHandler);
+  }
+
+  /** RTM ≤1.4: downloads the media of an image or file message (of this app) as a Blob. */
+  downloadMedia(mediaId: string, transferHandler?: MediaTransferHandler): Promise<Blob> {
+    return this.#media.download(mediaId, transferHandler);
+  }
+
+  get #media(): MediaTransfers {
+    return (this.#mediaTransfers ??= new MediaTransfers(this.#connection));
+  }
+
   async sendMessageToPeer(message: RtmMessage, peerId: string, options?: SendMessageOptions): Promise<PeerMessageSendResult> {
     const shapeError = checkMessageShape(message, 7);
     if (shapeError) throw shapeError;
@@ -228,9 +258,9 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     }
     if (!this.#sendLimiter.tryTake()) throw limitExceeded(5, 'Message sent failed, exceeded the 180 message in 3 seconds');
     const type = (message as { messageType?: unknown }).messageType;
-    if (type !== 'TEXT' && type !== 'RAW') throw invalidArgument(7, 'Invalid message type');
+    if (!isSendableType(type)) throw invalidArgument(7, 'Invalid message type');
     if (!isValidId(peerId)) throw invalidArgument(6, 'The send message arguments are not valid');
-    const wire = toWireMessage(message, 7, 7);
+    const wire = await toAnyWireMessage(message, 7, 7);
     if (wire instanceof RtmError) throw wire;
     try {
       const result = await this.#connection.request(
@@ -345,90 +375,90 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     return Promise.resolve([...this.#subscriptions.keys()]);
   }
 
-  // --- Features of "RTM core part 2" not implemented yet: they reject with RtmUnavailableError code 1. ---
+  // --- RTM core part 2: token renewal, attributes, metadata (attributes.ts, metadata-api.ts, token-renewal.ts) ---
 
-  renewToken(_token: string): Promise<void> {
-    return notImplemented('RtmClient.renewToken');
+  renewToken(token: string): Promise<void> {
+    return renewToken(this.#connection, token);
   }
 
-  setLocalUserAttributes(_attributes: AttributesMap): Promise<void> {
-    return notImplemented('RtmClient.setLocalUserAttributes');
+  setLocalUserAttributes(attributes: AttributesMap): Promise<void> {
+    return this.#attributes.setLocal(attributes);
   }
 
-  addOrUpdateLocalUserAttributes(_attributes: AttributesMap): Promise<void> {
-    return notImplemented('RtmClient.addOrUpdateLocalUserAttributes');
+  addOrUpdateLocalUserAttributes(attributes: AttributesMap): Promise<void> {
+    return this.#attributes.addOrUpdateLocal(attributes);
   }
 
-  deleteLocalUserAttributesByKeys(_attributeKeys: string[]): Promise<void> {
-    return notImplemented('RtmClient.deleteLocalUserAttributesByKeys');
+  deleteLocalUserAttributesByKeys(attributeKeys: string[]): Promise<void> {
+    return this.#attributes.deleteLocalByKeys(attributeKeys);
   }
 
   clearLocalUserAttributes(): Promise<void> {
-    return notImplemented('RtmClient.clearLocalUserAttributes');
+    return this.#attributes.clearLocal();
   }
 
-  getUserAttributes(_userId: string): Promise<AttributesMap> {
-    return notImplemented('RtmClient.getUserAttributes');
+  getUserAttributes(userId: string): Promise<AttributesMap> {
+    return this.#attributes.getUser(userId);
   }
 
-  getUserAttributesByKeys(_userId: string, _attributeKeys: string[]): Promise<AttributesMap> {
-    return notImplemented('RtmClient.getUserAttributesByKeys');
+  getUserAttributesByKeys(userId: string, attributeKeys: string[]): Promise<AttributesMap> {
+    return this.#attributes.getUserByKeys(userId, attributeKeys);
   }
 
-  getChannelAttributes(_channelId: string): Promise<ChannelAttributes> {
-    return notImplemented('RtmClient.getChannelAttributes');
+  getChannelAttributes(channelId: string): Promise<ChannelAttributes> {
+    return this.#attributes.getChannel(channelId);
   }
 
-  getChannelAttributesByKeys(_channelId: string, _keys: string[]): Promise<ChannelAttributes> {
-    return notImplemented('RtmClient.getChannelAttributesByKeys');
+  getChannelAttributesByKeys(channelId: string, keys: string[]): Promise<ChannelAttributes> {
+    return this.#attributes.getChannelByKeys(channelId, keys);
   }
 
-  setChannelAttributes(_channelId: string, _attributes: AttributesMap, _options?: ChannelAttributeOptions): Promise<void> {
-    return notImplemented('RtmClient.setChannelAttributes');
+  setChannelAttributes(channelId: string, attributes: AttributesMap, options?: ChannelAttributeOptions): Promise<void> {
+    return this.#attributes.setChannel(channelId, attributes, options);
   }
 
-  addOrUpdateChannelAttributes(_channelId: string, _attributes: AttributesMap, _options?: ChannelAttributeOptions): Promise<void> {
-    return notImplemented('RtmClient.addOrUpdateChannelAttributes');
+  addOrUpdateChannelAttributes(channelId: string, attributes: AttributesMap, options?: ChannelAttributeOptions): Promise<void> {
+    return this.#attributes.addOrUpdateChannel(channelId, attributes, options);
   }
 
-  deleteChannelAttributesByKeys(_channelId: string, _attributeKeys: string[], _options?: ChannelAttributeOptions): Promise<void> {
-    return notImplemented('RtmClient.deleteChannelAttributesByKeys');
+  deleteChannelAttributesByKeys(channelId: string, attributeKeys: string[], options?: ChannelAttributeOptions): Promise<void> {
+    return this.#attributes.deleteChannelByKeys(channelId, attributeKeys, options);
   }
 
-  clearChannelAttributes(_channelId: string, _options?: ChannelAttributeOptions): Promise<void> {
-    return notImplemented('RtmClient.clearChannelAttributes');
+  clearChannelAttributes(channelId: string, options?: ChannelAttributeOptions): Promise<void> {
+    return this.#attributes.clearChannel(channelId, options);
   }
 
-  getUserMetadata(_uid: string): Promise<RtmMetadata> {
-    return notImplemented('RtmClient.getUserMetadata');
+  getUserMetadata(uid: string): Promise<RtmMetadata> {
+    return this.#metadata.getUser(uid);
   }
 
-  setLocalUserMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
-    return notImplemented('RtmClient.setLocalUserMetadata');
+  setLocalUserMetadata(items: RtmMetadataItem[], options?: RtmMetadataOptions): Promise<void> {
+    return this.#metadata.write('set', items, options);
   }
 
-  addLocalUserMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
-    return notImplemented('RtmClient.addLocalUserMetadata');
+  addLocalUserMetadata(items: RtmMetadataItem[], options?: RtmMetadataOptions): Promise<void> {
+    return this.#metadata.write('add', items, options);
   }
 
-  updateLocalUserMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
-    return notImplemented('RtmClient.updateLocalUserMetadata');
+  updateLocalUserMetadata(items: RtmMetadataItem[], options?: RtmMetadataOptions): Promise<void> {
+    return this.#metadata.write('update', items, options);
   }
 
-  deleteLocalUserMetadata(_items: RtmMetadataItem[], _options?: RtmMetadataOptions): Promise<void> {
-    return notImplemented('RtmClient.deleteLocalUserMetadata');
+  deleteLocalUserMetadata(items: RtmMetadataItem[], options?: RtmMetadataOptions): Promise<void> {
+    return this.#metadata.write('delete', items, options);
   }
 
-  clearLocalUserMetadata(_options?: RtmMetadataOptions): Promise<void> {
-    return notImplemented('RtmClient.clearLocalUserMetadata');
+  clearLocalUserMetadata(options?: RtmMetadataOptions): Promise<void> {
+    return this.#metadata.write('clear', undefined, options);
   }
 
-  subscribeUserMetadata(_uid: string): Promise<void> {
-    return notImplemented('RtmClient.subscribeUserMetadata');
+  subscribeUserMetadata(uid: string): Promise<void> {
+    return this.#metadata.subscribe(uid);
   }
 
-  unsubscribeUserMetadata(_uid: string): Promise<void> {
-    return notImplemented('RtmClient.unsubscribeUserMetadata');
+  unsubscribeUserMetadata(uid: string): Promise<void> {
+    return this.#metadata.unsubscribe(uid);
   }
 
   // --- internals ---
@@ -444,7 +474,7 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
       if (joined) client.#joined.set(channel.channelId, channel);
       else if (client.#joined.get(channel.channelId) === channel) client.#joined.delete(channel.channelId);
     },
-    notImplemented,
+    metadata: this.#metadata,
   }))(this);
 
   #requireConnected(): void {
@@ -455,6 +485,8 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     if (state === ConnectionState.DISCONNECTED || state === ConnectionState.ABORTED) {
       this.#subscriptions.clear();
       this.#seenPeerMessages.clear();
+      this.#attributes.reset();
+      this.#metadata.reset();
     }
     this.emit('ConnectionStateChanged', state, reason);
   }
@@ -491,6 +523,8 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
 
   #onReconnected(): void {
     for (const channel of this.#joined.values()) channel[INTERNAL].rejoin();
+    this.#attributes.reupload();
+    this.#metadata.resubscribe();
     const peers = [...this.#subscriptions.keys()];
     if (peers.length === 0) return;
     this.#connection
@@ -545,14 +579,22 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
       case 'pong':
       case 'kick':
         return;
+      // RTM core part 2
+      case 'token.expiring':
+        this.emit('TokenPrivilegeWillExpire');
+        return;
+      case 'cattr.update':
+        this.#attributes.channelUpdated(frame.ch, frame.attrs);
+        this.#joined.get(frame.ch)?.[INTERNAL].onEvent(frame);
+        return;
+      case 'meta.update':
+        if (frame.uid !== undefined && this.#metadata.isSubscribed(frame.uid)) this.emit('UserMetaDataUpdated', frame.uid, toRtmMetadata(frame.data));
+        else if (frame.ch !== undefined && this.#joined.get(frame.ch)?.[INTERNAL].isJoined()) this.emit('ChannelMetaDataUpdated', toRtmMetadata(frame.data));
+        return;
     }
   }
 }
 
-
-function notImplemented(method: string): Promise<never> {
-  return Promise.reject(unavailable(1, `${method} is not implemented by this version of resignal yet`));
-}
 
 function serverCodeOf(error: unknown): { serverCode?: string } {
   return error instanceof WireError ? { serverCode: error.code } : {};

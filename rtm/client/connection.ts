@@ -132,6 +132,11 @@ export class Connection {
     return this.#token;
   }
 
+  /** The WebSocket URL in use (or tried next); HTTP features (media) talk to the same server. */
+  get currentUrl(): string {
+    return this.options.urls[this.#urlIndex % this.options.urls.length] ?? '';
+  }
+
   /** One place changes state; returns whether anything changed. */
   #setState(state: ConnectionState, reason: ConnectionChangeReason): boolean {
     if (this.#state === state) return false;
@@ -414,8 +419,9 @@ export class Connection {
       this.hooks.tokenExpired();
       return;
     }
-    // A session the server no longer knows (e.g. it restarted) is not an error: log in afresh next time.
-    this.#resumeId = undefined;
+    // Keep the resume id: an attempt that failed (network still down) must not turn the next one into a fresh
+    // login, which would end the session the server keeps for its grace period (peers would see a leave and a
+    // join). A resume id the server no longer knows (e.g. it restarted) just gets a fresh session.
     this.#scheduleReconnect();
   }
 

@@ -32,3 +32,12 @@ export function toWebSocketUrl(baseUrl: string): string {
   url.pathname = url.pathname.replace(/\/+$/, '') + WS_PATH;
   return url.toString();
 }
+
+/** ws(s)://host[:port][/base]/rtm → http(s)://host[:port][/base]: the server's HTTP side (media transfers). */
+export function toHttpBaseUrl(webSocketUrl: string): string {
+  const url = new URL(webSocketUrl);
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+  if (url.pathname.endsWith(WS_PATH)) url.pathname = url.pathname.slice(0, -WS_PATH.length);
+  url.search = '';
+  return url.toString().replace(/\/+$/, '');
+}

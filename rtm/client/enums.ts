@@ -67,6 +67,9 @@ export enum PeerSubscriptionOption {
 export enum MessageType {
   TEXT = 'TEXT',
   RAW = 'RAW',
+  /** RTM ≤1.4 image and file messages (see docs/media.md). */
+  IMAGE = 'IMAGE',
+  FILE = 'FILE',
 }
 
 export enum LegacyAreaCode {

@@ -1,7 +1,8 @@
 import { LIMITS, utf8Length, type WireMessage } from '../protocol/index.js';
 import { invalidArgument, limitExceeded, type RtmError } from './errors.js';
 import { MessageType } from './enums.js';
-import type { ReceivedMessageProperties, RtmMessage } from './types.js';
+import { fromMediaWire, toMediaWire } from './media-message.js';
+import type { ReceivedMessageProperties, RtmFileMessage, RtmImageMessage, RtmMessage } from './types.js';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -46,10 +47,27 @@ export function toWireMessage(message: RtmMessage, typeCode: number, sizeCode: n
   return invalidArgument(typeCode, 'Invalid message type');
 }
 
+/** Every type a message can be sent as: TEXT and RAW, plus the RTM ≤1.4 IMAGE and FILE. */
+export function isSendableType(type: unknown): boolean {
+  return type === MessageType.TEXT || type === MessageType.RAW || type === MessageType.IMAGE || type === MessageType.FILE;
+}
+
+/** `toWireMessage` for every sendable type; image and file messages need their thumbnail read first. */
+export async function toAnyWireMessage(message: RtmMessage, typeCode: number, sizeCode: number): Promise<WireMessage | RtmError> {
+  const type = (message as { messageType?: unknown }).messageType;
+  if (type === MessageType.IMAGE || type === MessageType.FILE) return toMediaWire(message as RtmImageMessage | RtmFileMessage, typeCode, sizeCode);
+  return toWireMessage(message, typeCode, sizeCode);
+}
+
 export function fromWireMessage(message: WireMessage): RtmMessage {
-  return message.type === 'TEXT'
-    ? { text: message.text, messageType: 'TEXT' }
-    : { rawMessage: message.data, description: message.description, messageType: 'RAW' };
+  switch (message.type) {
+    case 'TEXT':
+      return { text: message.text, messageType: 'TEXT' };
+    case 'RAW':
+      return { rawMessage: message.data, description: message.description, messageType: 'RAW' };
+    default:
+      return fromMediaWire(message);
+  }
 }
 
 export function receivedProperties(ts: number, offline: boolean | undefined): ReceivedMessageProperties {

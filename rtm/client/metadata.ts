@@ -1,5 +1,23 @@
 import { RtmError, invalidArgument } from './errors.js';
 
+/** What the server stores for an item; filled into items read back (getUserMetadata, update events). */
+export interface StoredItemFields {
+  key: string;
+  value: string;
+  revision: number;
+  updateTs: number;
+  authorUserId: string;
+}
+
+let hydrate: (item: RtmMetadataItem, fields: StoredItemFields) => void;
+
+/** An item as the server stores it, with the read-only fields (updateTs, authorUserId) set. */
+export function storedMetadataItem(fields: StoredItemFields): RtmMetadataItem {
+  const item = new RtmMetadataItem();
+  hydrate(item, fields);
+  return item;
+}
+
 /** A metadata item (RTM 1.6.0). Client-side value object; the server stores revisions. */
 export class RtmMetadataItem {
   #key = '';
@@ -7,6 +25,16 @@ export class RtmMetadataItem {
   #revision = -1;
   #updateTs = 0;
   #authorUserId = '';
+
+  static {
+    hydrate = (item, fields) => {
+      item.#key = fields.key;
+      item.#value = fields.value;
+      item.#revision = fields.revision;
+      item.#updateTs = fields.updateTs;
+      item.#authorUserId = fields.authorUserId;
+    };
+  }
 
   setKey(key: string): void {
     if (typeof key !== 'string') throw new TypeError('The metadata item key must be a string.');

@@ -15,7 +15,69 @@ export interface RtmRawMessage {
   text?: never;
 }
 
-export type RtmMessage = RtmTextMessage | RtmRawMessage;
+/** RTM ≤1.4 image message (removed from the 1.5+ typings; resignal keeps it). `mediaId` comes from an upload. */
+export interface RtmImageMessage {
+  width: number;
+  height: number;
+  fileName: string;
+  description: string;
+  thumbnail: Blob | undefined;
+  thumbnailWidth: number;
+  thumbnailHeight: number;
+  size: number;
+  mediaId: string;
+  messageType: 'IMAGE';
+  text?: never;
+  rawMessage?: never;
+}
+
+/** RTM ≤1.4 file message. */
+export interface RtmFileMessage {
+  fileName: string;
+  description: string;
+  thumbnail: Blob | undefined;
+  size: number;
+  mediaId: string;
+  messageType: 'FILE';
+  text?: never;
+  rawMessage?: never;
+}
+
+export type RtmMessage = RtmTextMessage | RtmRawMessage | RtmFileMessage | RtmImageMessage;
+
+/** Options of `sendMessageToPeer` / `RtmChannel.sendMessage` (RTM ≤1.4), honoured by resignal's server. */
+export interface SendMessageOptions {
+  enableOfflineMessaging?: boolean;
+  enableHistoricalMessaging?: boolean;
+}
+
+export interface MediaOperationProgress {
+  currentSize: number;
+  totalSize: number;
+}
+
+export interface MediaTransferHandler {
+  cancelSignal?: AbortSignal;
+  onOperationProgress?: (event: MediaOperationProgress) => void;
+}
+
+export interface FileMessageParams {
+  fileName?: string;
+  description?: string;
+  thumbnail?: Blob;
+  messageType?: 'FILE';
+}
+
+export interface ImageMessageParams {
+  width?: number;
+  height?: number;
+  fileName?: string;
+  description?: string;
+  thumbnail?: Blob;
+  thumbnailWidth?: number;
+  thumbnailHeight?: number;
+  messageType?: 'IMAGE';
+}
 
 export interface PeerMessageSendResult {
   hasPeerReceived: boolean;

@@ -1,8 +1,8 @@
 /**
  * Frame codec. Pure: no sockets, no timers.
  *
- * A frame without binary data is one JSON text WebSocket message. A frame carrying a RAW message is one binary
- * WebSocket message: `u32 big-endian header length | header JSON (UTF-8) | raw bytes`. The raw bytes travel as
+ * A frame without binary data is one JSON text WebSocket message. A frame carrying a RAW message (or a media
+ * message with a thumbnail) is one binary WebSocket message: `u32 big-endian header length | header JSON (UTF-8) | raw bytes`. The raw bytes travel as
  * they are (no base64: a 32 KB payload costs 32 KB plus the header, not 43 KB).
  */
 import type { WireErrorCode } from './errors.js';
@@ -16,15 +16,20 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 type WithMessage = { msg: WireMessage };
 
-function hasRawMessage(frame: object): frame is WithMessage & { msg: { type: 'RAW'; data: Uint8Array } } {
-  const msg = (frame as Partial<WithMessage>).msg;
-  return msg !== undefined && msg.type === 'RAW';
+/** The one binary field of each message type: RAW bytes, or an image/file thumbnail. */
+function attachmentField(type: unknown): 'data' | 'thumbnail' | null {
+  if (type === 'RAW') return 'data';
+  if (type === 'IMAGE' || type === 'FILE') return 'thumbnail';
+  return null;
 }
 
 /** Encodes a frame for `ws.send`. */
 export function encodeFrame(frame: ClientFrame | ServerFrame): string | Uint8Array {
-  if (!hasRawMessage(frame)) return JSON.stringify(frame);
-  const { data, ...rest } = frame.msg;
+  const msg = (frame as Partial<WithMessage>).msg;
+  const field = msg === undefined || msg === null ? null : attachmentField(msg.type);
+  const data = field === null ? undefined : (msg as unknown as Record<string, unknown>)[field];
+  if (field === null || !(data instanceof Uint8Array)) return JSON.stringify(frame);
+  const { [field]: _binary, ...rest } = msg as unknown as Record<string, unknown>;
   const header = encoder.encode(JSON.stringify({ ...frame, msg: rest }));
   const out = new Uint8Array(4 + header.byteLength + data.byteLength);
   new DataView(out.buffer).setUint32(0, header.byteLength);
@@ -64,10 +69,9 @@ function parse(data: string | Uint8Array): { ok: true; value: Record<string, unk
   const record = value as Record<string, unknown>;
   if (attachment !== undefined) {
     const msg = record['msg'];
-    if (typeof msg !== 'object' || msg === null || (msg as Record<string, unknown>)['type'] !== 'RAW') {
-      return { ok: false, message: 'binary frame without a RAW message to attach its bytes to' };
-    }
-    record['msg'] = { ...(msg as Record<string, unknown>), data: attachment };
+    const field = typeof msg === 'object' && msg !== null ? attachmentField((msg as Record<string, unknown>)['type']) : null;
+    if (field === null) return { ok: false, message: 'binary frame without a RAW or media message to attach its bytes to' };
+    record['msg'] = { ...(msg as Record<string, unknown>), [field]: attachment };
   }
   return { ok: true, value: record };
 }

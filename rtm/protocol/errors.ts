@@ -17,7 +17,7 @@ export const WIRE_ERRORS = {
   INVALID_MESSAGE: 'The message is malformed: unknown type, missing text, or not valid UTF-8.',
   MESSAGE_TOO_LARGE: 'The message exceeds 32 KB (text bytes, or raw bytes plus description).',
   TOO_OFTEN: 'A rate limit was exceeded; slow down and retry later.',
-  LIMIT_EXCEEDED: 'A count limit was exceeded (joined channels, queried or subscribed peers, list sizes).',
+  LIMIT_EXCEEDED: 'A count or size limit was exceeded (joined channels, queried or subscribed peers, list sizes, attribute and metadata sizes).',
   NOT_IN_CHANNEL: 'The operation needs the channel to be joined by this session.',
   TOKEN_REQUIRED: 'The app has a certificate: a token is required to log in.',
   TOKEN_NOT_ENABLED: 'A token was given but the app has no certificate (App-ID-only mode).',
@@ -26,9 +26,14 @@ export const WIRE_ERRORS = {
   TOKEN_USER_MISMATCH: 'The token was built for another user ID.',
   LOGIN_TIMEOUT: 'No login frame arrived in time after the WebSocket opened.',
   PEER_OFFLINE: 'The peer is not online.',
+  OUTDATED_REVISION: 'A metadata write named a major or item revision that is not the stored one (compare-and-set failed).',
   NOT_FOUND: 'The requested resource does not exist.',
   UNAUTHORIZED: 'The request is not authenticated, or not allowed for this user or app.',
   INTERNAL: 'The server failed while handling the request; it keeps serving other requests.',
+  BAD_REQUEST: 'The HTTP request is malformed: the body is not a JSON object, or a path segment is badly encoded.',
+  BODY_TOO_LARGE: 'The HTTP request body exceeds the limit of its endpoint (REST JSON bodies; media over 30 MB).',
+  TIMEOUT: 'The operation did not complete in time (REST `wait_for_ack`: the receiver did not acknowledge).',
+  EXPIRED: 'The resource existed but has expired (a REST history query handle); create a new one.',
 } as const satisfies Record<string, string>;
 
 export type WireErrorCode = keyof typeof WIRE_ERRORS;

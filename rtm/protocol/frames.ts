@@ -1,9 +1,16 @@
 import type { KickReason, WireErrorCode } from './errors.js';
+import type { StateEventFrame, StateRequestMap } from './state-frames.js';
+import type { MediaRequestMap, WireFileMessage, WireImageMessage } from './media-frames.js';
 
-/** A message body on the wire. RAW bytes travel as the binary attachment of the frame (see codec.ts). */
+export type * from './state-frames.js';
+export type * from './media-frames.js';
+
+/** A message body on the wire. RAW bytes and media thumbnails travel as the binary attachment of the frame (see codec.ts). */
 export type WireMessage =
   | { type: 'TEXT'; text: string }
-  | { type: 'RAW'; description: string; data: Uint8Array };
+  | { type: 'RAW'; description: string; data: Uint8Array }
+  | WireImageMessage
+  | WireFileMessage;
 
 export type PresenceState = 'ONLINE' | 'UNREACHABLE' | 'OFFLINE';
 
@@ -21,7 +28,7 @@ export interface CallSignal {
 }
 
 /** Every request the client can make: its parameters and the data of a successful reply. */
-export interface RequestMap {
+export interface RequestMap extends StateRequestMap, MediaRequestMap {
   login: {
     params: { v: number; appId: string; uid: string; token?: string; instance: string; resume?: string };
     result: { session: string; resumed: boolean; serverTime: number; heartbeatMs: number };
@@ -71,7 +78,8 @@ export type EventFrame =
   | { t: 'ch.member'; ch: string; uid: string; joined: boolean }
   | { t: 'ch.count'; ch: string; count: number }
   | { t: 'status'; uid: string; state: PresenceState }
-  | { t: 'kick'; reason: KickReason };
+  | { t: 'kick'; reason: KickReason }
+  | StateEventFrame;
 
 export type ServerFrame = ReplyFrame | EventFrame;
 
@@ -88,6 +96,18 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'status.query',
   'status.sub',
   'status.unsub',
+  // RTM core part 2 (state-frames.ts)
+  'token.renew',
+  'uattr.write',
+  'uattr.get',
+  'cattr.write',
+  'cattr.get',
+  'meta.write',
+  'meta.get',
+  'meta.sub',
+  'meta.unsub',
+  // RTM core part 3 (media-frames.ts)
+  'media.ticket',
 ];
 
 export function assertNever(value: never, what = 'value'): never {

@@ -1,5 +1,6 @@
 export * from './version.js';
 export * from './limits.js';
+export * from './state-limits.js';
 export * from './ids.js';
 export * from './errors.js';
 export * from './frames.js';

@@ -5,6 +5,7 @@
 import type { WireErrorCode } from './errors.js';
 import type { ClientFrame, ServerFrame } from './frames.js';
 import { isWellFormedUtf16 } from './ids.js';
+import { STATE_CLIENT_SCHEMAS, STATE_SERVER_SCHEMAS } from './validate-state.js';
 
 export interface Problem {
   code: WireErrorCode;
@@ -25,8 +26,23 @@ const isMessage: Check = (v) => {
   const m = v as Record<string, unknown>;
   if (m['type'] === 'TEXT') return typeof m['text'] === 'string' && isWellFormedUtf16(m['text']);
   if (m['type'] === 'RAW') return typeof m['description'] === 'string' && m['data'] instanceof Uint8Array;
+  if (m['type'] === 'IMAGE' || m['type'] === 'FILE') return isMediaMessage(m);
   return false;
 };
+
+const isSize: Check = (v) => isInt(v) && (v as number) >= 0;
+function isMediaMessage(m: Record<string, unknown>): boolean {
+  const common =
+    typeof m['mediaId'] === 'string' &&
+    isSize(m['size']) &&
+    typeof m['fileName'] === 'string' &&
+    isWellFormedUtf16(m['fileName']) &&
+    typeof m['description'] === 'string' &&
+    isWellFormedUtf16(m['description']) &&
+    (m['thumbnail'] === undefined || m['thumbnail'] instanceof Uint8Array);
+  if (!common || m['type'] === 'FILE') return common;
+  return isSize(m['width']) && isSize(m['height']) && isSize(m['thumbnailWidth']) && isSize(m['thumbnailHeight']);
+}
 
 const SIGNAL_KINDS = new Set(['invite', 'accept', 'accept-ack', 'refuse', 'cancel']);
 const isSignal: Check = (v) => {
@@ -67,6 +83,8 @@ const CLIENT_SCHEMAS: Record<ClientFrame['t'], Schema> = {
   'status.unsub': { uids: [isStringArray] },
   ping: {},
   'peer.ack': { mid: [isString] },
+  'media.ticket': {},
+  ...STATE_CLIENT_SCHEMAS,
 };
 
 const NOTICE_TYPES = new Set<string>(['ping', 'peer.ack']);
@@ -107,6 +125,7 @@ const SERVER_SCHEMAS: Record<ServerFrame['t'], Schema> = {
   'ch.count': { ch: [isString], count: [isInt] },
   status: { uid: [isString], state: [isPresence] },
   kick: { reason: [isString] },
+  ...STATE_SERVER_SCHEMAS,
 };
 
 export function validateServerFrame(value: Record<string, unknown>): Problem | null {

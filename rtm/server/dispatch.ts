@@ -16,6 +16,17 @@ import { handlePing } from './handlers/ping.js';
 import { handleStatusQuery } from './handlers/status-query.js';
 import { handleStatusSub } from './handlers/status-sub.js';
 import { handleStatusUnsub } from './handlers/status-unsub.js';
+import { handleMediaTicket } from './handlers/media-ticket.js';
+// RTM core part 2: tokens, attributes, metadata
+import { handleCattrGet } from './handlers/cattr-get.js';
+import { handleCattrWrite } from './handlers/cattr-write.js';
+import { handleMetaGet } from './handlers/meta-get.js';
+import { handleMetaSub } from './handlers/meta-sub.js';
+import { handleMetaUnsub } from './handlers/meta-unsub.js';
+import { handleMetaWrite } from './handlers/meta-write.js';
+import { handleTokenRenew } from './handlers/token-renew.js';
+import { handleUattrGet } from './handlers/uattr-get.js';
+import { handleUattrWrite } from './handlers/uattr-write.js';
 import type { Hub } from './hub/hub.js';
 import type { ResolvedOptions } from './options.js';
 import { WireError } from './wire-error.js';
@@ -71,8 +82,29 @@ export class Dispatcher {
         return this.run(conn, frame, (ctx) => handleStatusQuery(ctx, frame), true);
       case 'status.sub':
         return this.run(conn, frame, (ctx) => handleStatusSub(ctx, frame), true);
+      case 'media.ticket':
+        return this.run(conn, frame, (ctx) => handleMediaTicket(ctx, frame), true);
       case 'status.unsub':
         return this.run(conn, frame, (ctx) => handleStatusUnsub(ctx, frame), true);
+      // RTM core part 2
+      case 'token.renew':
+        return this.run(conn, frame, (ctx) => handleTokenRenew(ctx, frame), true);
+      case 'uattr.write':
+        return this.run(conn, frame, (ctx) => handleUattrWrite(ctx, frame), true);
+      case 'uattr.get':
+        return this.run(conn, frame, (ctx) => handleUattrGet(ctx, frame), true);
+      case 'cattr.write':
+        return this.run(conn, frame, (ctx) => handleCattrWrite(ctx, frame), true);
+      case 'cattr.get':
+        return this.run(conn, frame, (ctx) => handleCattrGet(ctx, frame), true);
+      case 'meta.write':
+        return this.run(conn, frame, (ctx) => handleMetaWrite(ctx, frame), true);
+      case 'meta.get':
+        return this.run(conn, frame, (ctx) => handleMetaGet(ctx, frame), true);
+      case 'meta.sub':
+        return this.run(conn, frame, (ctx) => handleMetaSub(ctx, frame), true);
+      case 'meta.unsub':
+        return this.run(conn, frame, (ctx) => handleMetaUnsub(ctx, frame), true);
       default:
         return assertNever(frame, 'client frame');
     }
@@ -110,6 +142,7 @@ export class Dispatcher {
     const finish = (data: RequestResult<T>): void => {
       conn.pendingRequests.delete(id);
       conn.reply(id, data);
+      this.options.metrics.requestSucceeded(frame.t);
       for (const task of after) {
         try {
           task();

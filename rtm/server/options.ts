@@ -2,9 +2,16 @@ import { LIMITS } from '../protocol/limits.js';
 import type { Engine } from './engine/types.js';
 import type { HttpRoute } from './http.js';
 import { leveledLogger, silentLogger, type LogLevel, type Logger } from './logger.js';
+import { DEFAULT_REST_LIMITS, type RestLimits } from './rest/limits.js';
+import { DEFAULT_LIMITS, type DurableStore, type StoreLimits } from './storage/types.js';
+import { ServerMetrics } from './web/metrics.js';
+import { DEFAULT_STATE_RATE_LIMITS, resolveStateOptions, type ResolvedStateOptions, type StateRateLimits, type StateServerOptions } from './state-options.js';
+
+/** Media of RTM 1.4: ≤30 MB per file (the store's own default is the 32 MB of the 1.4 typings). */
+export const SERVER_MEDIA_MAX_BYTES = 30 * 1024 * 1024;
 
 /** Server-side rate and count limits; defaults follow rtm-1x.md §5. */
-export interface RateLimits {
+export interface RateLimits extends StateRateLimits {
   /** Peer + channel sends per session (sliding window). */
   messageCount: number;
   messageWindowMs: number;
@@ -32,15 +39,31 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   maxFramesPerSecond: 1000,
   maxBadFrames: 20,
   peerQueueMax: 1000,
+  ...DEFAULT_STATE_RATE_LIMITS,
 };
 
-export interface ServerOptions {
+export interface ServerOptions extends StateServerOptions {
   /** TCP port; 0 picks a free one. Default 7070. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Where durable data will live (storage comes in a later issue). Default ./data. */
+  /**
+   * Folder of the embedded SQLite store (offline and historical messages, events, media). Omitted: a private
+   * temporary folder removed by `close()` (the CLI always passes `--data`, default ./data). Ignored with `store`.
+   */
   dataDir?: string;
+  /** A durable store to use instead of opening the SQLite one (e.g. the Redis store); not closed by `close()`. */
+  store?: DurableStore;
+  /** Limits of the embedded store (offline cap and expiry, history retention, media size and lifetime…). */
+  storeLimits?: Partial<StoreLimits>;
+  /** How often expired offline messages, history and media are purged. Default 10 minutes. */
+  purgeIntervalMs?: number;
+  /** REST API secrets per App ID (`Authorization: Basic base64(appId:secret)`); apps without one get 401. */
+  restSecrets?: Record<string, string>;
+  /** REST API rate and size limits; defaults from rtm-1x.md §5 and §9. */
+  restLimits?: Partial<RestLimits>;
+  /** Key that signs media tickets (≥32 bytes); give every node of a cluster the same one. Default: random per start. */
+  mediaTicketKey?: Uint8Array;
   /** Shared state and routing; default a private embedded (in-memory) engine. A passed engine is not closed by `close()`. */
   engine?: Engine;
   /** Node id in a multi-node system; default a random UUID. */
@@ -50,6 +73,12 @@ export interface ServerOptions {
   log?: false | LogLevel;
   /** Extra HTTP routes (REST API, metrics, demo pages). */
   routes?: HttpRoute[];
+  /** Serve the demo pages at `/` and `/demo/…` (the `/sdk/…` bundles, `/metrics` and `/status` are always served). Default true. */
+  demo?: boolean;
+  /** Folders served at `/sdk/…` and `/demo/…`; default the package's `dist/browser` and `dist/demo`. */
+  webDirs?: { browser: string; demo: string };
+  /** Counters behind `/metrics` and `/status`; default a fresh `ServerMetrics` per server. */
+  metrics?: ServerMetrics;
   presenceGraceMs?: number;
   heartbeatMs?: number;
   loginTimeoutMs?: number;
@@ -63,13 +92,16 @@ export interface ServerOptions {
   now?: () => number;
 }
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends ResolvedStateOptions {
   port: number;
   host: string;
   dataDir: string;
   nodeId: string;
   logger: Logger;
   routes: HttpRoute[];
+  demo: boolean;
+  webDirs: { browser: string; demo: string } | null;
+  metrics: ServerMetrics;
   presenceGraceMs: number;
   heartbeatMs: number;
   loginTimeoutMs: number;
@@ -78,6 +110,11 @@ export interface ResolvedOptions {
   maxSendQueueBytes: number;
   closeGraceMs: number;
   rateLimits: RateLimits;
+  storeLimits: StoreLimits;
+  purgeIntervalMs: number;
+  restSecrets: ReadonlyMap<string, string>;
+  restLimits: RestLimits;
+  mediaTicketKey: Uint8Array;
   now: () => number;
 }
 
@@ -98,6 +135,9 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     nodeId: options.nodeId ?? crypto.randomUUID(),
     logger: level === 'silent' ? silentLogger : leveledLogger(options.logger ?? console, level),
     routes: [...(options.routes ?? [])],
+    demo: options.demo ?? true,
+    webDirs: options.webDirs ?? null,
+    metrics: options.metrics ?? new ServerMetrics(),
     presenceGraceMs: positive('presenceGraceMs', options.presenceGraceMs, LIMITS.presenceGraceMs),
     heartbeatMs: positive('heartbeatMs', options.heartbeatMs, 10_000),
     loginTimeoutMs: positive('loginTimeoutMs', options.loginTimeoutMs, LIMITS.loginTimeoutMs),
@@ -106,6 +146,12 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     maxSendQueueBytes: positive('maxSendQueueBytes', options.maxSendQueueBytes, 4 * 1024 * 1024),
     closeGraceMs: positive('closeGraceMs', options.closeGraceMs, 2000),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    storeLimits: { ...DEFAULT_LIMITS, mediaMaxBytes: SERVER_MEDIA_MAX_BYTES, ...options.storeLimits },
+    purgeIntervalMs: positive('purgeIntervalMs', options.purgeIntervalMs, 10 * 60_000),
+    restSecrets: new Map(Object.entries(options.restSecrets ?? {})),
+    restLimits: { ...DEFAULT_REST_LIMITS, ...options.restLimits },
+    mediaTicketKey: options.mediaTicketKey ?? crypto.getRandomValues(new Uint8Array(32)),
     now: options.now ?? Date.now,
+    ...resolveStateOptions(options),
   };
 }

@@ -72,7 +72,7 @@ export class RawClient {
   }
 
   /** Connects and logs in; returns the client and the login reply. */
-  static async login(baseUrl: string, uid: string, options: RawClientOptions & { appId?: string; resume?: string } = {}) {
+  static async login(baseUrl: string, uid: string, options: RawClientOptions & { appId?: string; resume?: string; token?: string } = {}) {
     const client = await RawClient.connect(baseUrl, options);
     const reply = await client.request('login', {
       v: PROTOCOL_VERSION,
@@ -80,6 +80,7 @@ export class RawClient {
       uid,
       instance: `test-${uid}`,
       ...(options.resume === undefined ? {} : { resume: options.resume }),
+      ...(options.token === undefined ? {} : { token: options.token }),
     });
     return { client, reply };
   }

@@ -1,4 +1,6 @@
-import type { PresenceState } from '../../protocol/frames.js';
+import type { EventFrame, PresenceState } from '../../protocol/frames.js';
+import type { DocKind, DocTypes } from './documents.js';
+import { EmbeddedDocuments } from './embedded-documents.js';
 import { appKey } from './keys.js';
 import type { ChannelMessage, Engine, EngineNode, NodeMessage, SessionRef } from './types.js';
 
@@ -17,6 +19,8 @@ export class EmbeddedEngine implements Engine {
   private readonly channels = new Map<string, Map<string, SessionRef>>();
   /** appKey(appId, uid) → refKey → watcher */
   private readonly watchers = new Map<string, Map<string, SessionRef>>();
+  /** Attributes, metadata and topic subscriptions (RTM core part 2). */
+  private readonly documents = new EmbeddedDocuments((node, message) => this.sendToNode(node, message));
 
   attach(node: EngineNode): Promise<void> {
     this.nodes.set(node.nodeId, node);
@@ -25,6 +29,7 @@ export class EmbeddedEngine implements Engine {
 
   detach(node: EngineNode): Promise<void> {
     this.nodes.delete(node.nodeId);
+    this.documents.detachNode(node.nodeId);
     const mine = (ref: SessionRef): boolean => ref.node === node.nodeId;
     for (const [key, ref] of this.sessions) {
       if (mine(ref)) {
@@ -49,6 +54,7 @@ export class EmbeddedEngine implements Engine {
     this.presence.clear();
     this.channels.clear();
     this.watchers.clear();
+    this.documents.clear();
     return Promise.resolve();
   }
 
@@ -160,5 +166,34 @@ export class EmbeddedEngine implements Engine {
   publishToChannel(_ch: string, message: ChannelMessage): void {
     // Every node filters by its local members; with one node this is a direct call.
     for (const node of this.nodes.values()) node.onChannelMessage(message);
+  }
+  // ── documents and topics (RTM core part 2) ─────────────────────────────
+
+  readDoc<K extends DocKind>(appId: string, kind: K, id: string): Promise<DocTypes[K] | null> {
+    return this.documents.readDoc(appId, kind, id);
+  }
+
+  updateDoc<K extends DocKind>(appId: string, kind: K, id: string, change: (current: DocTypes[K] | null) => DocTypes[K] | null): Promise<DocTypes[K] | null> {
+    return this.documents.updateDoc(appId, kind, id, change);
+  }
+
+  deleteDoc(appId: string, kind: DocKind, id: string): Promise<void> {
+    return this.documents.deleteDoc(appId, kind, id);
+  }
+
+  expireDoc(appId: string, kind: DocKind, id: string, ttlMs: number | null): Promise<void> {
+    return this.documents.expireDoc(appId, kind, id, ttlMs);
+  }
+
+  subscribeTopic(appId: string, topic: string, ref: SessionRef): Promise<void> {
+    return this.documents.subscribeTopic(appId, topic, ref);
+  }
+
+  unsubscribeTopic(appId: string, topics: readonly string[], ref: SessionRef): Promise<void> {
+    return this.documents.unsubscribeTopic(appId, topics, ref);
+  }
+
+  publishToTopic(appId: string, topic: string, frame: EventFrame): void {
+    this.documents.publishToTopic(appId, topic, frame);
   }
 }

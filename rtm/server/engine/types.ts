@@ -8,6 +8,9 @@
  */
 import type { KickReason } from '../../protocol/errors.js';
 import type { EventFrame, PresenceState } from '../../protocol/frames.js';
+import type { DocumentEngine } from './documents.js';
+
+export type { DocKind, DocTypes, DocumentEngine } from './documents.js';
 
 /** Where a session lives: the node that holds its socket and its node-local id. */
 export interface SessionRef {
@@ -29,13 +32,17 @@ export type NodeMessage =
   /** End session `sid` (another login took over its uid). */
   | { k: 'kick'; sid: string; reason: KickReason }
   /** A presence change for the watching sessions `sids`. */
-  | { k: 'status'; sids: string[]; frame: StatusFrame };
+  | { k: 'status'; sids: string[]; frame: StatusFrame }
+  /** Any event for the sessions `sids` (token notices, user-metadata updates). */
+  | { k: 'push'; sids: string[]; frame: EventFrame };
 
 /** Messages for every node that has members of a channel. */
 export type ChannelMessage =
   | { k: 'ch.msg'; appId: string; frame: ChMsgFrame; exceptSid: string }
   /** Membership changed; `count` is the member count after the change. */
-  | { k: 'ch.membership'; appId: string; ch: string; uid: string; sid: string; joined: boolean; count: number };
+  | { k: 'ch.membership'; appId: string; ch: string; uid: string; sid: string; joined: boolean; count: number }
+  /** An event for every member of the channel, the writer included (channel attribute and metadata updates). */
+  | { k: 'ch.push'; appId: string; ch: string; frame: EventFrame };
 
 /** Implemented by each node's hub. */
 export interface EngineNode {
@@ -44,7 +51,7 @@ export interface EngineNode {
   onChannelMessage(message: ChannelMessage): void;
 }
 
-export interface Engine {
+export interface Engine extends DocumentEngine {
   readonly name: string;
   attach(node: EngineNode): Promise<void>;
   /** Forgets everything the node held (its sessions, memberships, watches). */

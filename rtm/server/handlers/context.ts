@@ -19,8 +19,16 @@ export interface SessionContext extends RequestContext {
   readonly session: Session;
 }
 
+/** What counts against the 32 KB limit: text; raw bytes + description; file name + description + thumbnail. */
 export function messageBytes(msg: WireMessage): number {
-  return msg.type === 'TEXT' ? utf8Length(msg.text) : msg.data.byteLength + utf8Length(msg.description);
+  switch (msg.type) {
+    case 'TEXT':
+      return utf8Length(msg.text);
+    case 'RAW':
+      return msg.data.byteLength + utf8Length(msg.description);
+    default:
+      return utf8Length(msg.fileName) + utf8Length(msg.description) + (msg.thumbnail?.byteLength ?? 0);
+  }
 }
 
 /** Size then rate checks shared by peer and channel sends (rate counts peer + channel together). */

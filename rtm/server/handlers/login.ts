@@ -13,16 +13,25 @@ export async function handleLogin(ctx: RequestContext, frame: RequestFrameOf<'lo
   if (!isValidId(frame.uid)) throw new WireError('INVALID_USER_ID', 'The user ID breaks the RTM ID rules.');
   conn.loggingIn = true;
   try {
-    await authenticate(frame.appId, frame.uid, frame.token);
+    const auth = await authenticate(options.apps, frame.appId, frame.uid, frame.token, options.now());
+    const tokenExpiresAt = auth.expiresAt ?? null;
     const resumable = frame.resume === undefined ? null : hub.findResumable(frame.resume, frame.appId, frame.uid);
     if (resumable) {
       await hub.resume(resumable, conn);
-      ctx.afterReply(() => hub.flushQueued(resumable));
+      ctx.afterReply(() => {
+        hub.stateLifecycle.setTokenExpiry(resumable, tokenExpiresAt);
+        hub.flushQueued(resumable);
+      });
       return { session: resumable.resumeId, resumed: true, serverTime: options.now(), heartbeatMs: options.heartbeatMs };
     }
     const session = await hub.login(conn, frame.appId, frame.uid);
-    // Peer messages that reached the session while the login was still being set up.
-    ctx.afterReply(() => hub.flushQueued(session));
+    // Stored offline messages first (they are older), then peer messages that reached the session during the login.
+    const stored = await hub.offline.load(session);
+    ctx.afterReply(() => {
+      hub.stateLifecycle.setTokenExpiry(session, tokenExpiresAt);
+      hub.deliverStored(session, stored);
+      hub.flushQueued(session);
+    });
     return { session: session.resumeId, resumed: false, serverTime: options.now(), heartbeatMs: options.heartbeatMs };
   } finally {
     conn.loggingIn = false;

@@ -6,12 +6,16 @@ import type { Connection } from '../connection.js';
 import { appKey } from '../engine/keys.js';
 import type { ChannelMessage, ChMsgFrame, Engine, EngineNode, NodeMessage, PeerMsgFrame, SessionRef } from '../engine/types.js';
 import type { Logger } from '../logger.js';
+import type { MetricsSink } from '../web/metrics.js';
 import type { RateLimits } from '../options.js';
 import { encodeOnce, type Encoded } from '../outbound.js';
+import type { DurableStore } from '../storage/types.js';
 import { MemberCountPusher } from './member-counts.js';
+import { OfflineMessages } from './offline.js';
 import { Session } from './session.js';
+import { StateLifecycle, type StateLifecycleOptions } from './state-lifecycle.js';
 
-export interface HubOptions {
+export interface HubOptions extends Omit<StateLifecycleOptions, 'now'> {
   nodeId: string;
   presenceGraceMs: number;
   peerAckTimeoutMs: number;
@@ -19,7 +23,14 @@ export interface HubOptions {
   rateLimits: RateLimits;
   now: () => number;
   logger: Logger;
+  /** The offline-message cap per receiver (how many stored messages a login delivers). */
+  storeLimits?: { offlinePerReceiver: number };
+  /** Counts peer deliveries and channel fan-out for `/metrics`. */
+  metrics?: MetricsSink;
 }
+
+/** The sender `sid` of peer messages sent by the server itself (REST API); never a session id (those are UUIDs). */
+const SERVER_SENDER_SID = 'server';
 
 /** Sessions of this node that joined one channel. */
 interface LocalChannel {
@@ -39,17 +50,32 @@ export class Hub implements EngineNode {
   private readonly channels = new Map<string, LocalChannel>();
   private readonly counts: MemberCountPusher;
   private closed = false;
+  readonly offline: OfflineMessages;
+  /** Peer messages sent through the REST API waiting for their outcome, by mid. */
+  private readonly serverSends = new Map<string, (delivered: boolean) => void>();
+  /** Lifetimes of attributes, metadata and tokens (RTM core part 2). */
+  readonly stateLifecycle: StateLifecycle;
 
   constructor(
     readonly engine: Engine,
     private readonly options: HubOptions,
+    /** Durable data: offline and historical messages, REST user/channel events, media. */
+    readonly store: DurableStore,
   ) {
     this.nodeId = options.nodeId;
+    const offlineTake = Math.min(10_000, Math.max(1, options.storeLimits?.offlinePerReceiver ?? 200));
+    this.offline = new OfflineMessages(store, offlineTake, options.logger);
     this.counts = new MemberCountPusher(options.memberCountIntervalMs, options.now, (key) => this.pushCount(key));
+    this.stateLifecycle = new StateLifecycle(engine, options, (session) => this.background('token expiry', this.expireToken(session)));
   }
 
   get sessionCount(): number {
     return this.sessions.size;
+  }
+
+  /** Channels with at least one member on this node. */
+  get channelCount(): number {
+    return this.channels.size;
   }
 
   private get log(): Logger {
@@ -71,7 +97,9 @@ export class Hub implements EngineNode {
     try {
       const previous = await this.engine.claimSession(appId, uid, session.ref);
       if (previous) await this.kickRef(previous, 'REMOTE_LOGIN');
+      await this.stateLifecycle.freshLogin(session);
       await this.markPresence(session, 'ONLINE');
+      this.background('login event', this.store.appendUserEvent({ appId, uid, type: 'Login', ms: this.options.now() }));
     } catch (error) {
       this.background('failed login cleanup', this.end(session, true));
       throw error;
@@ -105,7 +133,20 @@ export class Hub implements EngineNode {
   flushQueued(session: Session): void {
     const conn = session.conn;
     if (!conn) return;
-    for (const frame of session.drainQueued(this.options.now())) conn.send(frame);
+    for (const frame of session.drainQueued(this.options.now())) {
+      if (frame.t === 'peer.msg' && frame.offline) this.offline.sent(session, frame.mid);
+      conn.send(frame);
+    }
+  }
+
+  /** Offline messages loaded from the store at a fresh login; each is deleted from the store on its ack. */
+  deliverStored(session: Session, frames: readonly PeerMsgFrame[]): void {
+    const conn = session.conn;
+    if (!conn) return;
+    for (const frame of frames) {
+      this.offline.sent(session, frame.mid);
+      conn.send(frame);
+    }
   }
 
   private attach(session: Session, conn: Connection): void {
@@ -159,6 +200,19 @@ export class Hub implements EngineNode {
     await this.end(session, false);
   }
 
+  /** The session's token expired (expiredTokenPolicy 'kick'): kick TOKEN_EXPIRED, close 4003, the uid goes offline. */
+  private async expireToken(session: Session): Promise<void> {
+    if (session.state === 'closed') return;
+    const conn = session.conn;
+    if (conn) {
+      conn.session = null;
+      conn.send({ t: 'kick', reason: 'TOKEN_EXPIRED' });
+      conn.close(CLOSE_CODES.TOKEN_EXPIRED, 'token expired');
+    }
+    session.conn = null;
+    await this.end(session, true);
+  }
+
   /** Removes a session everywhere; `offline` also releases its uid and tells watchers OFFLINE. */
   private async end(session: Session, offline: boolean): Promise<void> {
     if (session.state === 'closed') return;
@@ -177,9 +231,12 @@ export class Hub implements EngineNode {
       session.watching.clear();
       await this.engine.unwatch(session.appId, uids, session.ref);
     }
-    if (offline && (await this.engine.releaseSession(session.appId, session.uid, session.ref))) {
+    const released = offline && (await this.engine.releaseSession(session.appId, session.uid, session.ref));
+    await this.stateLifecycle.ended(session, released);
+    if (released) {
       await this.engine.setPresence(session.appId, session.uid, 'OFFLINE');
       this.engine.publishPresence(session.appId, session.uid, 'OFFLINE');
+      this.background('logout event', this.store.appendUserEvent({ appId: session.appId, uid: session.uid, type: 'Logout', ms: this.options.now() }));
     }
   }
 
@@ -197,8 +254,10 @@ export class Hub implements EngineNode {
     session.channels.add(ch);
     this.addLocal(session, ch);
     const { added, count } = await this.engine.addMember(session.appId, ch, session.uid, session.ref);
+    if (added && count === 1) await this.stateLifecycle.channelOccupied(session.appId, ch);
     if (added) {
       this.engine.publishToChannel(ch, { k: 'ch.membership', appId: session.appId, ch, uid: session.uid, sid: session.sid, joined: true, count });
+      this.channelEvent(session, ch, 'Join');
     }
     if (session.state === 'closed' && session.channels.has(ch)) {
       // Ended while joining: undo.
@@ -217,9 +276,16 @@ export class Hub implements EngineNode {
 
   private async leaveShared(session: Session, ch: string): Promise<void> {
     const { removed, count } = await this.engine.removeMember(session.appId, ch, session.uid, session.ref);
+    if (removed && count === 0) await this.stateLifecycle.channelEmpty(session.appId, ch);
     if (removed) {
       this.engine.publishToChannel(ch, { k: 'ch.membership', appId: session.appId, ch, uid: session.uid, sid: session.sid, joined: false, count });
+      this.channelEvent(session, ch, 'Leave');
     }
+  }
+
+  private channelEvent(session: Session, channel: string, type: 'Join' | 'Leave'): void {
+    const event = { appId: session.appId, channel, uid: session.uid, type, ms: this.options.now() };
+    this.background('channel event', this.store.appendChannelEvent(event));
   }
 
   private addLocal(session: Session, ch: string): void {
@@ -289,6 +355,25 @@ export class Hub implements EngineNode {
     });
   }
 
+  /**
+   * A peer message the server sends on behalf of a user (REST API). `null`: the receiver has no session;
+   * `'queued'`: it is in its presence grace (kept for its resume); `'timeout'`: no ack within `timeoutMs`.
+   */
+  async sendAsServer(appId: string, to: string, frame: PeerMsgFrame, timeoutMs: number): Promise<'delivered' | 'queued' | 'timeout' | null> {
+    const target = await this.engine.findSession(appId, to);
+    if (!target || this.closed) return null;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => settle('timeout'), timeoutMs);
+      const settle = (outcome: 'delivered' | 'queued' | 'timeout'): void => {
+        clearTimeout(timer);
+        this.serverSends.delete(frame.mid);
+        resolve(outcome);
+      };
+      this.serverSends.set(frame.mid, (delivered) => settle(delivered ? 'delivered' : 'queued'));
+      this.engine.sendToNode(target.node, { k: 'peer', sid: target.sid, frame, sender: { node: this.nodeId, sid: SERVER_SENDER_SID } });
+    });
+  }
+
   /** The receiving client acknowledged a peer message. */
   peerAcked(session: Session, mid: string): void {
     const sender = session.takeAck(mid);
@@ -317,17 +402,21 @@ export class Hub implements EngineNode {
           return delivered(false);
         }
         receiver.expectAck(message.frame.mid, message.sender);
+        if (message.frame.t === 'peer.msg' && message.frame.offline) this.offline.sent(receiver, message.frame.mid);
         receiver.conn.send(message.frame);
+        if (message.frame.t === 'peer.msg') this.options.metrics?.delivered('peer', 1);
         return;
       }
       case 'peer.result':
-        this.sessions.get(message.sid)?.pendingSends.get(message.mid)?.settle(message.delivered);
+        if (message.sid === SERVER_SENDER_SID) this.serverSends.get(message.mid)?.(message.delivered);
+        else this.sessions.get(message.sid)?.pendingSends.get(message.mid)?.settle(message.delivered);
         return;
       case 'kick': {
         const session = this.sessions.get(message.sid);
         if (session) this.background('kick', this.kick(session, message.reason));
         return;
       }
+      case 'push':
       case 'status': {
         let encoded: Encoded | undefined;
         for (const sid of message.sids) {
@@ -355,16 +444,19 @@ export class Hub implements EngineNode {
         const local = this.channels.get(appKey(message.appId, message.frame.ch));
         if (!local) return;
         let encoded: Encoded | undefined;
+        let written = 0;
         const now = this.options.now();
         for (const member of local.members) {
           if (member.sid === message.exceptSid) continue;
           if (member.conn) {
             encoded ??= encodeOnce(message.frame);
             member.conn.sendEncoded(encoded);
+            written++;
           } else if (member.state === 'grace') {
             member.queueChannel(message.frame, now);
           }
         }
+        this.options.metrics?.delivered('channel', written);
         return;
       }
       case 'ch.membership': {
@@ -378,12 +470,18 @@ export class Hub implements EngineNode {
         this.counts.changed(key, message.count);
         return;
       }
+      case 'ch.push': {
+        const local = this.channels.get(appKey(message.appId, message.ch));
+        if (local) this.broadcastLocal(local, null, message.frame);
+        return;
+      }
     }
   }
 
   /** Stops timers and forgets this node's state in the engine. Sockets are closed by the gateway. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const settle of [...this.serverSends.values()]) settle(false);
     this.counts.close();
     for (const session of this.sessions.values()) {
       session.state = 'closed';

@@ -3,6 +3,7 @@ import type { Connection } from '../connection.js';
 import type { ChMsgFrame, PeerMsgFrame, SessionRef } from '../engine/types.js';
 import type { RateLimits } from '../options.js';
 import { SlidingWindow } from '../rate-limit.js';
+import { SessionData } from './session-data.js';
 
 /**
  * live: has a socket. grace: the socket dropped, the session waits for a resume (still online, still in its
@@ -37,6 +38,8 @@ export class Session {
   private readonly sendRate: SlidingWindow;
   private readonly joinAnyRate: SlidingWindow;
   private readonly joinSameRate = new Map<string, number[]>();
+  /** Attribute/metadata rate windows, metadata subscriptions and token timers (RTM core part 2). */
+  readonly data: SessionData;
 
   constructor(
     readonly appId: string,
@@ -47,6 +50,7 @@ export class Session {
     this.ref = { node: nodeId, sid: this.sid };
     this.sendRate = new SlidingWindow(limits.messageCount, limits.messageWindowMs);
     this.joinAnyRate = new SlidingWindow(limits.joinAnyChannelCount, limits.joinAnyChannelWindowMs);
+    this.data = new SessionData(limits);
   }
 
   takeSend(now: number): boolean {
@@ -110,6 +114,7 @@ export class Session {
   clearTimers(): void {
     if (this.graceTimer) clearTimeout(this.graceTimer);
     this.graceTimer = null;
+    this.data.clearTokenTimers();
     for (const pending of [...this.pendingSends.values()]) pending.settle(false);
   }
 }

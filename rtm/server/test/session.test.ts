@@ -12,7 +12,7 @@ describe.each(ENGINES)('sessions ($name engine)', (engineCase) => {
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
     const body = (await health.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 'ok', engine: 'embedded', connections: 0, sessions: 0 });
+    expect(body).toMatchObject({ status: 'ok', engine: engineCase.name, connections: 0, sessions: 0 });
     expect(typeof body['version']).toBe('string');
     expect(typeof body['uptimeS']).toBe('number');
 
