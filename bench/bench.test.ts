@@ -1,0 +1,85 @@
+/**
+ * Keeps the suite from rotting: every scenario at a tiny size against every system, checking counts only
+ * (every message delivered, every login done). No timing assertions.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChildren } from './build-children.js';
+import type { BenchOptions } from './context.js';
+import { runBench } from './harness.js';
+import type { ScenarioResult, SuiteResult } from './report/types.js';
+import { renderMarkdown } from './report/markdown.js';
+import { SCENARIOS } from './scenarios/index.js';
+
+let childDir = '';
+let lean: SuiteResult;
+let sdk: SuiteResult;
+
+const smoke = (overrides: Partial<BenchOptions> = {}): BenchOptions => ({
+  quick: false,
+  smoke: true,
+  rounds: 1,
+  only: [],
+  subjects: [],
+  serverExecArgv: [],
+  clientOverride: {},
+  ...overrides,
+});
+
+function median(scenario: ScenarioResult | undefined, system: string, metric: string): number {
+  const subject = scenario?.cases[0]?.subjects.find((s) => s.subject === system);
+  expect(subject?.errors).toEqual([]);
+  return subject?.metrics[metric]?.median ?? Number.NaN;
+}
+
+beforeAll(async () => {
+  // Inside the repository so the bundles resolve node_modules.
+  await rm(path.resolve('node_modules/.cache/resignal-bench'), { recursive: true, force: true });
+  childDir = await mkdtemp(path.resolve('node_modules/.cache/resignal-bench-'));
+  await buildChildren(childDir);
+  [lean, sdk] = await Promise.all([
+    runBench(SCENARIOS, smoke(), { childDir }),
+    runBench(SCENARIOS, smoke({ only: ['fanout', 'peer'], clientOverride: { resignal: 'resignal-sdk' } }), { childDir }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  if (childDir) await rm(childDir, { recursive: true, force: true });
+});
+
+describe.each(['resignal', 'raw-ws', 'socket.io'])('%s', (system) => {
+  const scenario = (id: string): ScenarioResult | undefined => lean.scenarios.find((s) => s.id === id);
+
+  it('fan-out delivers every message to every subscriber', () => {
+    const fanout = scenario('fanout');
+    expect(median(fanout, system, 'published')).toBe(20);
+    expect(median(fanout, system, 'deliveries')).toBe(20 * 5);
+    expect(median(fanout, system, 'lost')).toBe(0);
+  });
+
+  it('peer round-trips are all delivered and acknowledged', () => {
+    const peer = scenario('peer');
+    expect(median(peer, system, 'acked')).toBe(3 * 2 * 20);
+    expect(median(peer, system, 'received')).toBe(3 * 2 * 20);
+    expect(median(peer, system, 'errors')).toBe(0);
+  });
+
+  it('idle connections and the login storm log every client in', () => {
+    expect(median(scenario('idle'), system, 'clients')).toBe(5);
+    expect(median(scenario('login-storm'), system, 'loggedIn')).toBe(5);
+    expect(median(scenario('login-storm'), system, 'failed')).toBe(0);
+  });
+});
+
+it("resignal's real client passes the fan-out and peer scenarios", () => {
+  const scenario = (id: string): ScenarioResult | undefined => sdk.scenarios.find((s) => s.id === id);
+  expect(sdk.clients['resignal']).toBe('resignal-sdk');
+  expect(median(scenario('fanout'), 'resignal', 'deliveries')).toBe(20 * 5);
+  expect(median(scenario('peer'), 'resignal', 'acked')).toBe(3 * 2 * 20);
+});
+
+it('renders a table per scenario', () => {
+  const markdown = renderMarkdown(lean);
+  for (const scenario of SCENARIOS) expect(markdown).toContain(`### ${scenario.title}`);
+});

@@ -1,0 +1,45 @@
+/** The issue's targets, checked against a run: resignal's median against a baseline's median. */
+import type { SuiteResult } from './types.js';
+
+interface Target {
+  scenario: string;
+  metric: string;
+  label: string;
+  baseline: 'raw-ws' | 'socket.io';
+  /** resignal / baseline must be ≤ max (lower is better) or ≥ min (higher is better). */
+  max?: number;
+  min?: number;
+  goal?: number;
+}
+
+const TARGETS: readonly Target[] = [
+  { scenario: 'fanout', metric: 'serverCpuMicrosPerDelivery', label: 'server CPU per delivery', baseline: 'raw-ws', max: 1, goal: 0.5 },
+  { scenario: 'fanout', metric: 'deliveriesPerSec', label: 'deliveries/s', baseline: 'raw-ws', min: 0.8 },
+  { scenario: 'peer', metric: 'serverCpuMicrosPerMessage', label: 'server CPU per message', baseline: 'socket.io', max: 1 },
+  { scenario: 'peer', metric: 'messagesPerSec', label: 'messages/s', baseline: 'socket.io', min: 1 },
+  { scenario: 'idle', metric: 'rssKBPerClient', label: 'RSS per connection', baseline: 'raw-ws', max: 1.5 },
+  { scenario: 'idle', metric: 'heapKBPerClient', label: 'heap per connection', baseline: 'raw-ws', max: 1.5 },
+];
+
+const fmt = (value: number): string => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3));
+
+export function targetLines(result: SuiteResult): string[] {
+  const lines: string[] = [];
+  for (const target of TARGETS) {
+    const scenario = result.scenarios.find((s) => s.id === target.scenario);
+    for (const benchCase of scenario?.cases ?? []) {
+      const median = (system: string): number => benchCase.subjects.find((s) => s.subject === system)?.metrics[target.metric]?.median ?? Number.NaN;
+      const ours = median('resignal');
+      const theirs = median(target.baseline);
+      const ratio = ours / theirs;
+      if (!Number.isFinite(ratio)) continue;
+      const met = target.max !== undefined ? ratio <= target.max : ratio >= (target.min ?? 0);
+      const bound = target.max !== undefined ? `≤ ${target.max}×` : `≥ ${target.min ?? 0}×`;
+      const goal = target.goal === undefined ? '' : `, goal ≤ ${target.goal}×${ratio <= target.goal ? ' (reached)' : ''}`;
+      lines.push(
+        `- ${met ? 'met' : '**missed**'}: ${scenario!.title} ${benchCase.label}, ${target.label}: resignal ${fmt(ours)} vs ${target.baseline} ${fmt(theirs)} = ${ratio.toFixed(2)}× (target ${bound}${goal})`,
+      );
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,28 @@
+/**
+ * The scenario format. A scenario is a plain JavaScript module written as legacy Signaling code (the global
+ * `Signal`), default-exporting `{ name, roles }`; each role is an async function receiving a `RoleEnv`.
+ * The same file runs on the shim and, converted by the codemod, on the native RTM client.
+ */
+import type { FaultKind } from './messages.js';
+
+export interface RoleEnv {
+  /** The App ID every role logs in with. */
+  readonly appId: string;
+  readonly role: string;
+  /** Records one observable event (a legacy callback and its arguments). Traces are what gets compared. */
+  trace(event: string, ...args: unknown[]): void;
+  /** Resolves once this role's trace holds `count` entries named `event`. */
+  until(event: string, count?: number, timeoutMs?: number): Promise<void>;
+  /** Resolves when every role of the scenario has reached the barrier of this name. */
+  barrier(name: string): Promise<void>;
+  /** Injects a fault: 'cut' drops this role's connection for `ms`; 'restart-server' restarts the server. */
+  fault(kind: FaultKind, ms?: number): Promise<void>;
+  sleep(ms: number): Promise<void>;
+}
+
+export type Role = (env: RoleEnv) => Promise<void>;
+
+export interface ScenarioModule {
+  name: string;
+  roles: Record<string, Role>;
+}

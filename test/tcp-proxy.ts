@@ -1,0 +1,1 @@
+export { startTcpProxy, type TcpProxy } from '../compat-tests/harness/tcp-proxy.js';
