@@ -1,6 +1,12 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { buildSync } from 'esbuild';
+
+/** resignal's own ESLint plugin, bundled from source so that lint needs no build (docs/eslint-rule.md). */
+const resignalPluginFile = `${import.meta.dirname}/node_modules/.cache/resignal/eslint-plugin.mjs`;
+buildSync({ entryPoints: [`${import.meta.dirname}/eslint-plugin/index.ts`], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: resignalPluginFile, logLevel: 'warning' });
+const { default: resignal } = await import(resignalPluginFile);
 
 /** Import directions of DESIGN.md, enforced per folder. */
 const forbid = (groups, message) => ({
@@ -9,7 +15,7 @@ const forbid = (groups, message) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'data/**', '**/__testfixtures__/**', 'test-output/**', 'bench/results/**', 'coverage/**'],
+    ignores: ['dist/**', 'node_modules/**', 'data/**', '**/__testfixtures__/**', 'test-output/**', 'bench/results/**', 'coverage/**', 'eslint-plugin/__fixtures__/legacy/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -31,6 +37,7 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', globalThis: 'readonly', module: 'writable', require: 'readonly' },
     },
   },
@@ -60,5 +67,12 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // The rule keeps the migrated fixtures free of the legacy API; the legacy ones are checked by eslint-plugin/fixtures.test.ts.
+    files: ['eslint-plugin/__fixtures__/clean/**'],
+    languageOptions: { parserOptions: { projectService: false, project: false, program: null } },
+    plugins: { resignal },
+    rules: { 'resignal/no-legacy-signaling': 'error' },
   },
 );

@@ -12,6 +12,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Run the RTM server (WebSocket gateway, REST API, demo pages).',
     load: async () => (await import('./serve.js')).runServe,
   },
+  compat: {
+    summary: 'Run legacy scenarios on the shim and converted to RTM, and compare their traces (`resignal compat run <files…>`).',
+    load: async () => (await import('./compat-command.js')).runCompatCommand,
+  },
   token: {
     summary: 'Print an RTM (006/007) or legacy Signaling token for development and app servers.',
     load: async () => (await import('./token-command.js')).runTokenCommand,

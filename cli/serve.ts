@@ -9,7 +9,8 @@ Start the resignal RTM server (embedded engine, or one node of a Redis cluster w
 Options:
   --port <n>     TCP port to listen on (default 7070; 0 picks a free port)
   --host <addr>  Address to bind (default 127.0.0.1; use 0.0.0.0 to listen on every interface)
-  --data <dir>   Data directory (default ./data)
+  --data <dir>   Data folder (default ./data): SQLite store of offline and historical messages,
+                 REST events and media. One server per folder; see docs/storage.md for backups.
   --apps <file>  Apps file: JSON keyed by App ID, e.g.
                  { "<appId>": { "certificate": "<32 hex>", "restSecret": "<secret>" }, "<appId2>": {} }
                  Only listed App IDs may log in; an app with a certificate needs a valid token
@@ -25,7 +26,8 @@ Options:
   -h, --help     Show this help
 
 Endpoints: GET /healthz, /metrics (Prometheus), /status, /sdk/resignal-signal.js, /sdk/resignal-rtm.js,
-the demo pages at /, WebSocket /rtm. Stop with Ctrl+C (SIGINT) or SIGTERM for a graceful shutdown.
+the demo pages at /, WebSocket /rtm, the REST API under /dev/v2/project/<appid>/ (docs/rest-api.md),
+media at /media (docs/media.md). Stop with Ctrl+C (SIGINT) or SIGTERM for a graceful shutdown.
 `;
 
 type Out = (text: string) => void;
@@ -91,7 +93,7 @@ export async function runServe(
   let server;
   try {
     if (values.redis !== undefined) cluster = await openClusterBackends({ url: values.redis, dataDir, ...(grace === undefined ? {} : { presenceGraceMs: grace }) });
-    const clusterOptions = cluster ? { engine: cluster.engine, store: cluster.store } : {};
+    const clusterOptions = cluster ? { engine: cluster.engine, store: cluster.store, mediaTicketKey: cluster.mediaTicketKey } : {};
     server = await startServer({ port, host, dataDir, ...appsOptions(apps), ...clusterOptions, ...(grace === undefined ? {} : { presenceGraceMs: grace }), ...(values['no-demo'] ? { demo: false } : {}) });
   } catch (error) {
     await cluster?.close().catch(() => undefined);

@@ -36,9 +36,8 @@ export function nativeTwinOf(file: string): string | undefined {
   return twin !== file && existsSync(twin) ? twin : undefined;
 }
 
-async function roleNames(file: string): Promise<string[]> {
-  const scenario = ((await import(file)) as { default: ScenarioModule }).default;
-  return Object.keys(scenario.roles);
+async function loadScenario(file: string): Promise<ScenarioModule> {
+  return ((await import(file)) as { default: ScenarioModule }).default;
 }
 
 function assign(roles: string[], pick: (role: string, index: number) => RoleAssignment): Record<string, RoleAssignment> {
@@ -50,25 +49,35 @@ function assign(roles: string[], pick: (role: string, index: number) => RoleAssi
  * the shim and the converted code), and compares every run with the shim run.
  */
 export async function checkScenario(file: string, options: { mixed?: boolean; timeoutMs?: number } = {}): Promise<ScenarioReport> {
-  const roles = await roleNames(file);
-  const name = ((await import(file)) as { default: ScenarioModule }).default.name;
+  const scenario = await loadScenario(file);
+  const roles = Object.keys(scenario.roles);
+  const name = scenario.name;
+  const sides = new Set(scenario.sides ?? ['shim', 'converted', 'native']);
   const conversion = convertScenario(file, join(CONVERTED_DIR, dirname(file).replace(/[/\\:]/g, '_')));
   const modules: Record<Side, string | undefined> = { shim: file, converted: conversion.path, native: nativeTwinOf(file) };
   const on = (side: Side): Record<string, RoleAssignment> => assign(roles, () => ({ side, module: modules[side] ?? file }));
   const run = (roleSides: Record<string, RoleAssignment>): Promise<RunResult> => runScenario({ roles: roleSides, timeoutMs: options.timeoutMs });
 
   const reference = await run(on('shim'));
-  const plans: [string, Record<string, RoleAssignment>][] = [['converted', on('converted')]];
-  if (modules.native) plans.push(['native twin', on('native')]);
-  if ((options.mixed ?? true) && roles.length > 1) {
+  const plans: [string, Record<string, RoleAssignment>][] = [];
+  if (sides.has('converted')) plans.push(['converted', on('converted')]);
+  if (modules.native && sides.has('native')) plans.push(['native twin', on('native')]);
+  // Mixed fleets: roles alternate between the legacy shim and native code (converted, else the native twin).
+  const nativeSide: Side | undefined = sides.has('converted') ? 'converted' : modules.native && sides.has('native') ? 'native' : undefined;
+  if ((options.mixed ?? true) && roles.length > 1 && nativeSide) {
     const mixed = (first: Side, second: Side): Record<string, RoleAssignment> =>
       assign(roles, (_role, i) => {
         const side = i % 2 === 0 ? first : second;
         return { side, module: modules[side] ?? file };
       });
-    plans.push(['mixed shim/converted', mixed('shim', 'converted')], ['mixed converted/shim', mixed('converted', 'shim')]);
+    plans.push([`mixed shim/${nativeSide}`, mixed('shim', nativeSide)], [`mixed ${nativeSide}/shim`, mixed(nativeSide, 'shim')]);
   }
   const runs: SideRun[] = [];
+  if (scenario.expected) {
+    runs.push({ label: 'expected', result: { traces: scenario.expected, usage: {}, errors: {} }, differences: diffTraces(reference.traces, scenario.expected) });
+  } else if (!sides.has('converted') && !modules.native) {
+    throw new Error(`${file}: a scenario that does not run converted needs a native twin or an \`expected\` trace`);
+  }
   for (const [label, plan] of plans) {
     const result = await run(plan);
     runs.push({ label, result, differences: diffTraces(reference.traces, result.traces) });

@@ -77,6 +77,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
           if (!assignment) return resolve();
           result.traces[role] = [];
           const child = fork(roleProcessPath(), [], {
+            execArgv: [],
             env: { ...process.env, RESIGNAL_URL: proxies.get(role)?.url ?? '' },
             stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
           });

@@ -25,4 +25,11 @@ export type Role = (env: RoleEnv) => Promise<void>;
 export interface ScenarioModule {
   name: string;
   roles: Record<string, Role>;
+  /**
+   * Where the scenario runs. Default: everywhere. A scenario that exercises legacy elements the codemod leaves
+   * as TODO runs on the shim only (and on its native twin if one exists), and must then give `expected`.
+   */
+  sides?: ('shim' | 'converted' | 'native')[];
+  /** The exact trace per role the shim run must produce (required for shim-only scenarios). */
+  expected?: Record<string, unknown[][]>;
 }

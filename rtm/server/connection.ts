@@ -4,6 +4,7 @@ import type { ServerFrame } from '../protocol/frames.js';
 import type { Session } from './hub/session.js';
 import { encodeOnce, type Encoded } from './outbound.js';
 import { FrameRate } from './rate-limit.js';
+import type { MetricsSink } from './web/metrics.js';
 
 let nextConnectionId = 1;
 
@@ -41,6 +42,7 @@ export class Connection {
     private readonly limits: ConnectionLimits,
     private readonly now: () => number,
     private readonly onGone: (conn: Connection) => void,
+    private readonly metrics?: MetricsSink,
   ) {
     this.lastSeen = now();
     this.frameRate = new FrameRate(limits.maxFramesPerSecond);
@@ -82,6 +84,7 @@ export class Connection {
   sendEncoded(encoded: Encoded): void {
     if (!this.isOpen) return;
     this.ws.send(encoded.data, { binary: encoded.binary });
+    this.metrics?.frameSent(encoded.data.byteLength);
     // Never buffer without bound for a client that does not read.
     if (this.ws.bufferedAmount > this.limits.maxSendQueueBytes) this.close(CLOSE_CODES.SLOW_CONSUMER, 'slow consumer');
   }
@@ -91,6 +94,7 @@ export class Connection {
   }
 
   error(id: number | null, code: WireErrorCode, message: string): void {
+    this.metrics?.errorSent(code);
     this.send({ t: 'err', id, code, message });
   }
 
@@ -98,6 +102,7 @@ export class Connection {
   close(code: number, reason: string): void {
     if (this.closing) return;
     this.closing = true;
+    if (code === CLOSE_CODES.SLOW_CONSUMER) this.metrics?.queueDropped();
     this.loggedIn();
     const state = this.ws.readyState;
     if (state !== this.ws.CLOSED) {

@@ -8,6 +8,7 @@ import { Connection } from './connection.js';
 import { Dispatcher } from './dispatch.js';
 import type { Hub } from './hub/hub.js';
 import type { ResolvedOptions } from './options.js';
+import { FrameRate } from './rate-limit.js';
 
 function toBuffer(data: RawData): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -22,6 +23,8 @@ export class Gateway {
   private readonly dispatcher: Dispatcher;
   private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
+  /** Upgrade rate per remote address (rateLimits.connectionsPerIpPerSecond); emptied at every sweep. */
+  private readonly upgradeRates = new Map<string, FrameRate>();
 
   constructor(
     private readonly hub: Hub,
@@ -46,8 +49,21 @@ export class Gateway {
       socket.end(`HTTP/1.1 ${this.closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
+    if (!this.admit(req.socket.remoteAddress ?? '')) {
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     socket.on('error', () => socket.destroy());
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+  }
+
+  /** Per-address connection-rate limit; off when the option is 0. */
+  private admit(address: string): boolean {
+    const perSecond = this.options.rateLimits.connectionsPerIpPerSecond;
+    if (!(perSecond > 0)) return true;
+    let rate = this.upgradeRates.get(address);
+    if (!rate) this.upgradeRates.set(address, (rate = new FrameRate(perSecond)));
+    return rate.hit(this.options.now());
   }
 
   private accept(ws: WebSocket): void {
@@ -62,18 +78,22 @@ export class Gateway {
       },
       this.options.now,
       (gone) => this.transportGone(gone),
+      this.options.metrics,
     );
+    this.options.metrics.connectionOpened();
     this.connections.add(conn);
     conn.startLoginTimer(this.options.loginTimeoutMs);
     ws.on('message', (data, isBinary) => {
       const buffer = toBuffer(data);
+      this.options.metrics.frameReceived(buffer.byteLength);
       this.dispatcher.onMessage(conn, isBinary ? buffer : buffer.toString('utf8'));
     });
     ws.on('pong', () => {
       conn.lastSeen = this.options.now();
     });
     ws.on('error', (error) => this.options.logger.debug(`connection ${conn.id} error`, error.message));
-    ws.on('close', () => {
+    ws.on('close', (code) => {
+      this.options.metrics.connectionClosed(code);
       this.connections.delete(conn);
       conn.disposed();
     });
@@ -89,6 +109,7 @@ export class Gateway {
 
   /** One timer for every connection: ping, and drop those silent for two intervals. */
   private sweep(): void {
+    this.upgradeRates.clear();
     const now = this.options.now();
     const limit = this.options.heartbeatMs * 2;
     for (const conn of this.connections) {

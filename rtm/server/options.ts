@@ -27,6 +27,12 @@ export interface RateLimits extends StateRateLimits {
   maxBadFrames: number;
   /** Peer messages queued for a disconnected session in its grace period (oldest dropped first). */
   peerQueueMax: number;
+  /**
+   * WebSocket upgrades accepted per second from one remote address; more are answered 429 and closed. 0 (the
+   * default) = unlimited: behind a proxy every client shares its address, so set this only where clients connect
+   * directly (or limit at the proxy).
+   */
+  connectionsPerIpPerSecond: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -39,6 +45,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   maxFramesPerSecond: 1000,
   maxBadFrames: 20,
   peerQueueMax: 1000,
+  connectionsPerIpPerSecond: 0,
   ...DEFAULT_STATE_RATE_LIMITS,
 };
 

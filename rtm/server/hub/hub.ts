@@ -136,6 +136,7 @@ export class Hub implements EngineNode {
     for (const frame of session.drainQueued(this.options.now())) {
       if (frame.t === 'peer.msg' && frame.offline) this.offline.sent(session, frame.mid);
       conn.send(frame);
+      if (frame.t === 'peer.msg' || frame.t === 'ch.msg') this.options.metrics?.delivered(frame.t === 'peer.msg' ? 'peer' : 'channel', 1);
     }
   }
 
@@ -147,6 +148,7 @@ export class Hub implements EngineNode {
       this.offline.sent(session, frame.mid);
       conn.send(frame);
     }
+    this.options.metrics?.delivered('peer', frames.filter((frame) => frame.t === 'peer.msg').length);
   }
 
   private attach(session: Session, conn: Connection): void {
