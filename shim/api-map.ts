@@ -773,7 +773,7 @@ const ROWS = [
     rtm: "client.on(event, listener) for each event", support: 'emulated',
     codemod: { rule: 'flat-instance', result: 'todo' },
     differences: ['RTM uses one listener per event instead of a callback object.'],
-    notes: 'The shim reads the callback object at fire time, so methods added later are called too.',
+    notes: 'The shim reads the callback object at fire time, so methods added later are called too (with the object as `this`); a block property set on the API object takes precedence over the same method of the callback object.',
   },
   {
     id: 'SIG_FLAT_LOGIN', api: 'flat', owner: 'Flat', name: 'login', kind: 'method',
@@ -784,6 +784,7 @@ const ROWS = [
       'Legacy tokens are SignalingTokens or "_no_need_token"; RTM uses 006/007 tokens (resignal accepts all three).',
       'The numeric uid and deviceID have no RTM counterpart.',
     ],
+    notes: 'Runs like login2 with its documented defaults (retry_time_in_s 30, retry_count 3). A second login while logging in or logged in fires onLoginFailed(LOGIN_E_ALREADY_LOGIN).',
   },
   {
     id: 'SIG_FLAT_LOGIN2', api: 'flat', owner: 'Flat', name: 'login2', kind: 'method',
@@ -791,7 +792,7 @@ const ROWS = [
     rtm: 'await client.login({ uid: account, token })', support: 'emulated',
     codemod: { rule: 'flat-session-lifecycle', result: 'todo' },
     differences: ['RTM has no retry limits: it reconnects until logout; legacy gives up with onLoginFailed / onLogout.'],
-    notes: 'The shim enforces retry_time_in_s and retry_count itself.',
+    notes: 'The shim enforces both limits itself. Login: a network failure (201) is retried after 0.5–2 s, each attempt capped by the time left (and by the loginAttemptTimeoutMs option, default 10 s), until retry_count retries or retry_time_in_s are used up → onLoginFailed(201); other failures (204/206/209) end at once. Connection loss: onReconnecting(1..retry_count) while RTM reconnects by itself, then onLogout(LOGOUT_E_NET) at either limit.',
   },
   {
     id: 'SIG_FLAT_LOGOUT', api: 'flat', owner: 'Flat', name: 'logout', kind: 'method',
@@ -799,6 +800,7 @@ const ROWS = [
     rtm: 'await client.logout()', support: 'native',
     codemod: { rule: 'flat-session-lifecycle', result: 'convert' },
     differences: ['RTM rejects (code 102) when already logged out; legacy reports LOGOUT_E_ALREADY_LOGOUT (108).'],
+    notes: 'Logged in or reconnecting: onChannelLeaved(ch, LEAVECHANNEL_E_LOGOUT) for a joined channel, then onLogout(101) once RTM has logged out. Logged out: onLogout(108). Logging in: the login is cancelled with onLoginFailed(LOGIN_E_CANCEL).',
   },
   {
     id: 'SIG_FLAT_DESTROY', api: 'flat', owner: 'Flat', name: 'destroy', kind: 'method',
@@ -829,7 +831,7 @@ const ROWS = [
     rtm: 'AgoraRTM.VERSION', support: 'emulated',
     codemod: { rule: 'flat-debug-settings', result: 'todo' },
     differences: ['RTM reports a version string of the RTM SDK.'],
-    notes: 'Returns the integer form of the legacy version the shim mimics.',
+    notes: 'Returns 1010403000, the integer form of the legacy version the shim mimics (1.4.3).',
   },
   {
     id: 'SIG_FLAT_DBG', api: 'flat', owner: 'Flat', name: 'dbg', kind: 'method',
@@ -897,6 +899,7 @@ const ROWS = [
     rtm: 'client.sendMessageToPeer({ text: msg }, account)', support: 'native',
     codemod: { rule: 'flat-peer-messages', result: 'todo' },
     differences: ['The legacy options have no RTM counterpart (RTM 1.6 has no offline messages).'],
+    notes: 'Sent like messageInstantSend; the options are ignored (logged at debug level).',
   },
   {
     id: 'SIG_FLAT_MESSAGE_CHANNEL_SEND', api: 'flat', owner: 'Flat', name: 'messageChannelSend', kind: 'method',
@@ -914,6 +917,7 @@ const ROWS = [
     rtm: 'channel.sendMessage({ text: msg })', support: 'native',
     codemod: { rule: 'flat-channel-messages', result: 'todo' },
     differences: ['The legacy `extra` has no RTM counterpart.'],
+    notes: 'Sent like messageChannelSend; the extra is ignored (logged at debug level).',
   },
   {
     id: 'SIG_FLAT_MESSAGE_CHANNEL_SEND_FORCE', api: 'flat', owner: 'Flat', name: 'messageChannelSendForce', kind: 'method',
@@ -921,7 +925,7 @@ const ROWS = [
     rtm: 'REST POST /rtm/users/<uid>/channel_messages (server side; the SDK has none)', support: 'emulated',
     codemod: { rule: 'flat-channel-messages', result: 'todo' },
     differences: ['RTM SDK senders must have joined the channel; legacy could send without joining.'],
-    notes: "Sends through the server's channel-message REST endpoint, authenticated with the login token (x-agora-token / x-agora-uid), so it needs the server's HTTP address; if that is unknown or the request fails: onMessageSendError(msgID, SENDMESSAGE_E_OTHER).",
+    notes: "A joined channel gets a normal send. Any other channel goes through the `forceChannelSend` option, e.g. `restChannelSender({ url, secret })`, which posts to the server's REST endpoint `POST /rtm/users/<uid>/channel_messages` with the app's REST secret (server-side apps only); without one, or if it fails: a console warning and onMessageSendError(msgID, SENDMESSAGE_E_OTHER).",
   },
   {
     id: 'SIG_FLAT_MESSAGE_APP_SEND', api: 'flat', owner: 'Flat', name: 'messageAppSend', kind: 'method',
@@ -1005,7 +1009,7 @@ const ROWS = [
     rtm: null, support: 'emulated',
     codemod: { rule: 'flat-invoke', result: 'todo' },
     differences: ['The answer arrives as onInvokeRet(callID, err, resp); RTM has one promise-returning method per query.'],
-    notes: 'Dispatches the same functions as the Web invoke (see the SIG_INVOKE_* rows).',
+    notes: 'Dispatches the same functions as the Web invoke (see the SIG_INVOKE_* rows), with or without the io.agora.signal. prefix, and counts each call under that function\'s SIG_INVOKE_* ID too; channel member queries are answered for the joined channel only.',
   },
 
   // ───────────────────────────── Flat: channels ─────────────────────────────
@@ -1039,7 +1043,7 @@ const ROWS = [
     rtm: null, support: 'emulated',
     codemod: { rule: 'flat-queries', result: 'todo' },
     differences: ['RTM cannot ask whether a user is in a channel without joining it.'],
-    notes: 'Answered from getMembers() when the channel is joined; otherwise onChannelQueryUserIsIn is not called and onError reports GENERAL_E_FAILED.',
+    notes: 'Answered from getMembers() when the channel is joined; otherwise onChannelQueryUserIsIn is not called and onError("channelQueryUserIsIn", GENERAL_E_FAILED, desc) reports why.',
   },
   {
     id: 'SIG_FLAT_CHANNEL_SET_ATTR', api: 'flat', owner: 'Flat', name: 'channelSetAttr', kind: 'method',
@@ -1070,6 +1074,7 @@ const ROWS = [
     rtm: 'const inv = client.createLocalInvitation(account); inv.channelId = channelID; inv.send()', support: 'native',
     codemod: { rule: 'flat-invitations', result: 'todo' },
     differences: ['The flat API identifies a call by channelID+account; RTM code must keep the LocalInvitation object to cancel it later.'],
+    notes: 'Same as channelInviteUser2 with an empty extra. Inviting an account again while its call in that channel is open fails with onInviteFailed(…, INVITE_E_REINVITE, extra).',
   },
   {
     id: 'SIG_FLAT_CHANNEL_INVITE_USER2', api: 'flat', owner: 'Flat', name: 'channelInviteUser2', kind: 'method',
@@ -1116,6 +1121,7 @@ const ROWS = [
     rtm: 'remoteInvitation.response = extra; remoteInvitation.accept()', support: 'native',
     codemod: { rule: 'flat-invitations', result: 'todo' },
     differences: ['RTM code must keep the RemoteInvitation received earlier; accepting does not join the channel.'],
+    notes: 'Without a received invitation from that account in that channel: onError("channelInviteAccept", GENERAL_E_WRONG_PARAM, desc).',
   },
   {
     id: 'SIG_FLAT_CHANNEL_INVITE_REFUSE', api: 'flat', owner: 'Flat', name: 'channelInviteRefuse', kind: 'method',
@@ -1123,6 +1129,7 @@ const ROWS = [
     rtm: 'remoteInvitation.response = extra; remoteInvitation.refuse()', support: 'native',
     codemod: { rule: 'flat-invitations', result: 'todo' },
     differences: ['RTM code must keep the RemoteInvitation received earlier.'],
+    notes: 'Without a received invitation from that account in that channel: onError("channelInviteRefuse", GENERAL_E_WRONG_PARAM, desc).',
   },
   {
     id: 'SIG_FLAT_CHANNEL_INVITE_END', api: 'flat', owner: 'Flat', name: 'channelInviteEnd', kind: 'method',
@@ -1130,7 +1137,7 @@ const ROWS = [
     rtm: 'localInvitation.cancel() (while ringing only)', support: 'emulated',
     codemod: { rule: 'flat-invitations', result: 'todo' },
     differences: ['Legacy ends a call at any time from either side; RTM only cancels a sent, unanswered local invitation.'],
-    notes: "Like SIG_CHANNEL_INVITE_END: cancels while ringing, otherwise sends RTM's legacy end-call text.",
+    notes: "Like SIG_CHANNEL_INVITE_END: cancels while ringing, otherwise sends RTM's legacy end-call text; onInviteEndByMyself(ch, account, 0) fires synchronously, even for an unknown call.",
   },
 
   // ───────────────────────────── Flat: session callbacks ─────────────────────────────
@@ -1161,7 +1168,7 @@ const ROWS = [
     rtm: "ConnectionStateChanged(RECONNECTING, INTERRUPTED)", support: 'emulated',
     codemod: { rule: 'flat-session-lifecycle', result: 'todo' },
     differences: ['RTM reports the state change once, without a retry count.'],
-    notes: 'The shim counts reconnect attempts to supply nretry.',
+    notes: 'RTM reconnects by itself and reports no attempts, so the shim counts them at 1.4.x pace (1.2 s, 1.4 s, 1.8 s, 2.6 s, then 3 s each): onReconnecting(1) at the loss, one more per period while still reconnecting, up to login2\'s retry_count; see SIG_FLAT_LOGIN2.',
   },
   {
     id: 'SIG_FLAT_ON_RECONNECTED', api: 'flat', owner: 'Flat', name: 'onReconnected', kind: 'callback',
@@ -1176,7 +1183,7 @@ const ROWS = [
     rtm: 'rejected promises of each call', support: 'emulated',
     codemod: { rule: 'flat-session-lifecycle', result: 'todo' },
     differences: ['RTM reports errors per call, not through one global callback.'],
-    notes: 'The shim reports failures of calls that have no dedicated failure callback here.',
+    notes: 'The shim reports failures of calls that have no dedicated failure callback here: queryUserStatus, setAttr, getAttr(All), getUserAttr(All), channelQueryUserIsIn, channelSet/Del/ClearAttr, channelInviteAccept/Refuse of an unknown call, messageDTMFSend. ecode: GENERAL_E_NOT_LOGIN before login, GENERAL_E_WRONG_PARAM / GENERAL_E_LARGE_PARAM for rejected arguments, else GENERAL_E_FAILED; desc is the RTM error message.',
   },
   {
     id: 'SIG_FLAT_ON_LOG', api: 'flat', owner: 'Flat', name: 'onLog', kind: 'callback',
@@ -1184,7 +1191,7 @@ const ROWS = [
     rtm: null, support: 'emulated',
     codemod: { rule: 'flat-debug-settings', result: 'todo' },
     differences: ['RTM writes logs to the console according to logFilter; no log callback.'],
-    notes: 'The shim forwards its own log lines here.',
+    notes: 'The shim forwards its own log lines here (debug lines included); warnings and errors also go to the console.',
   },
   {
     id: 'SIG_FLAT_ON_DBG', api: 'flat', owner: 'Flat', name: 'onDbg', kind: 'callback',
@@ -1212,6 +1219,7 @@ const ROWS = [
     rtm: 'sendMessageToPeer() / channel.sendMessage() rejects', support: 'native',
     codemod: { rule: 'flat-peer-messages', result: 'todo' },
     differences: ['Legacy passes SENDMESSAGE_E_*; RTM rejects with an RtmError. An offline peer is not an RTM error.'],
+    notes: 'SENDMESSAGE_E_TIMEOUT (401) when RTM timed out, else SENDMESSAGE_E_OTHER (400): before login, channel not joined, oversized or rejected messages, unsupported message kinds.',
   },
   {
     id: 'SIG_FLAT_ON_MESSAGE_SEND_PROGRESS', api: 'flat', owner: 'Flat', name: 'onMessageSendProgress', kind: 'callback',
@@ -1289,6 +1297,7 @@ const ROWS = [
     rtm: 'client.getChannelMemberCount([channelID]) resolves', support: 'native',
     codemod: { rule: 'flat-queries', result: 'convert' },
     differences: ['Legacy passes QUERYUSERNUM_E_* on failure; RTM rejects.'],
+    notes: 'On failure: (channelID, QUERYUSERNUM_E_OTHER or QUERYUSERNUM_E_TIMEOUT, 0).',
   },
   {
     id: 'SIG_FLAT_ON_CHANNEL_QUERY_USER_IS_IN', api: 'flat', owner: 'Flat', name: 'onChannelQueryUserIsIn', kind: 'callback',
@@ -1304,7 +1313,7 @@ const ROWS = [
     rtm: null, support: 'emulated',
     codemod: { rule: 'flat-invoke', result: 'todo' },
     differences: ['RTM has no generic RPC; each query returns its own promise.'],
-    notes: 'Fired by the shim for each flat invoke().',
+    notes: 'Fired by the shim for each flat invoke(): err "" and resp `{"result":"ok",…}` on success; otherwise err is "not_login", "invalid_argument" (reqJSON not a JSON object), "unsupported", "unsupported function: <name>" or an RTM failure string, and resp `{"result": err, "reason": …}`.',
   },
 
   // ───────────────────────────── Flat: channel callbacks ─────────────────────────────
@@ -1321,6 +1330,7 @@ const ROWS = [
     rtm: 'channel.join() rejects', support: 'native',
     codemod: { rule: 'flat-channel-lifecycle', result: 'convert' },
     differences: ['Legacy passes JOINCHANNEL_E_OTHER (300); RTM rejects with an RtmError.'],
+    notes: 'Fired with JOINCHANNEL_E_OTHER for every failure, before login included.',
   },
   {
     id: 'SIG_FLAT_ON_CHANNEL_LEAVED', api: 'flat', owner: 'Flat', name: 'onChannelLeaved', kind: 'callback',
@@ -1328,6 +1338,7 @@ const ROWS = [
     rtm: 'channel.leave() resolves', support: 'native',
     codemod: { rule: 'flat-channel-lifecycle', result: 'convert' },
     differences: ['Legacy also reports leaving on kick, logout or disconnect (LEAVECHANNEL_E_*); RTM re-joins after a reconnect instead.'],
+    notes: 'ecode: LEAVECHANNEL_E_BYUSER (602) for channelLeave and for the channel left by joining another, LEAVECHANNEL_E_LOGOUT (603) on logout, LEAVECHANNEL_E_DISCONN (604) when the session is lost or kicked. A channel survives a reconnect (RTM re-joins it).',
   },
   {
     id: 'SIG_FLAT_ON_CHANNEL_USER_JOINED', api: 'flat', owner: 'Flat', name: 'onChannelUserJoined', kind: 'callback',

@@ -233,9 +233,13 @@ export class Connection {
     });
   }
 
-  /** Sends a frame that expects no reply; dropped silently when there is no live socket. */
+  /**
+   * Sends a frame that expects no reply; dropped silently when there is no socket. Not gated on CONNECTED: the
+   * frames that follow a login reply (offline messages, the resume queue) arrive before the state changes, and
+   * their `peer.ack`s must not be lost.
+   */
   notify(frame: ClientNoticeFrame): void {
-    if (this.#socket && this.#state === ConnectionState.CONNECTED) this.#sendFrame(this.#socket, frame);
+    if (this.#socket) this.#sendFrame(this.#socket, frame);
   }
 
   /** Resolves true once CONNECTED, false if the deadline passes or the client leaves the reconnect path. */

@@ -33,6 +33,12 @@ export const DEFAULT_LIMITS: Readonly<StoreLimits> = Object.freeze({
   mediaTtlMs: 7 * DAY_MS,
 });
 
+/**
+ * What the offline queue keeps: TEXT or RAW. The hub stores image and file messages as a RAW envelope
+ * (hub/offline-envelope.ts), so every store implementation handles just these two.
+ */
+export type StoredWireMessage = Extract<WireMessage, { type: 'TEXT' | 'RAW' }>;
+
 /** A peer message waiting for an offline receiver. */
 export interface OfflineMessage {
   appId: string;
@@ -42,7 +48,7 @@ export interface OfflineMessage {
   to: string;
   /** Server receive time (ms). */
   ts: number;
-  msg: WireMessage;
+  msg: StoredWireMessage;
 }
 
 export type HistoryKind = 'peer' | 'channel';

@@ -166,4 +166,21 @@ describe('a cluster of three server processes on one Redis', () => {
     const fresh = await user('frank', 1);
     expect(await fresh.queryPeersOnlineStatus(['carol'])).toEqual({ carol: true });
   }, 60_000);
+
+  it('Redis restarts with its data lost: the nodes write their live users back', async () => {
+    await redis.stop('SIGKILL');
+    for (const entry of fs.readdirSync(redis.dir)) fs.rmSync(path.join(redis.dir, entry), { recursive: true, force: true });
+    await redis.start();
+    // Each node rewrites its sessions, memberships and watches on reconnect; no client has to do anything.
+    let members: string[] = [];
+    for (let attempt = 0; attempt < 40 && members.length < 3; attempt++) {
+      members = await rooms.bob.getMembers().catch(() => []);
+      if (members.length < 3) await sleep(250);
+    }
+    expect(members.sort()).toEqual(['alice', 'bob', 'carol']);
+    expect(await bob.queryPeersOnlineStatus(['alice', 'carol'])).toEqual({ alice: true, carol: true });
+    const peer = nextEvent<[{ text: string }]>(carol, 'MessageFromPeer');
+    expect(await alice.sendMessageToPeer({ text: 'after the wipe' }, 'carol')).toEqual({ hasPeerReceived: true });
+    expect((await peer)[0].text).toBe('after the wipe');
+  }, 60_000);
 });

@@ -55,6 +55,22 @@ describe('REST API', () => {
     expect(await call(server, 'POST', '/rtm/users/a/channel_messages', { channel_name: '', payload: 'x' })).toMatchObject({ status: 400, body: { code: 'INVALID_CHANNEL_ID' } });
     expect(await call(server, 'POST', '/rtm/users/a/peer_messages', { destination: 'b', payload: 'x'.repeat(32 * 1024 + 1) })).toMatchObject({ status: 413, body: { code: 'MESSAGE_TOO_LARGE' } });
     expect(await call(server, 'POST', '/rtm/users/a/peer_messages', { destination: 'b', payload: 'x'.repeat(70 * 1024) })).toMatchObject({ status: 413, body: { code: 'BODY_TOO_LARGE' } });
+    // Chunked (no declared length): cut off while reading.
+    const big = JSON.stringify({ destination: 'b', payload: 'x'.repeat(70 * 1024) });
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${server.url}/dev/v2/project/${TEST_APP_ID}/rtm/users/a/peer_messages`, {
+      method: 'POST',
+      headers: { authorization: basic(TEST_APP_ID, SECRET) },
+      body: chunked,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
     expect(await call(server, 'GET', '/rtm/nothing/here')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     expect(await call(server, 'GET', '/rtm/users/a/peer_messages')).toMatchObject({ status: 405 });
     // The server is still fine.
