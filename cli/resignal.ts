@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Run legacy scenarios on the shim and converted to RTM, and compare their traces (`resignal compat run <files…>`).',
     load: async () => (await import('./compat-command.js')).runCompatCommand,
   },
+  codemod: {
+    summary: 'Rewrite legacy Signaling call sites to the RTM 1.x API (`resignal codemod run <paths…>`).',
+    load: async () => (await import('../codemod/cli.js')).runCodemodCommand,
+  },
   token: {
     summary: 'Print an RTM (006/007) or legacy Signaling token for development and app servers.',
     load: async () => (await import('./token-command.js')).runTokenCommand,

@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import AgoraRTM from '../../rtm/index.js';
 import { getLegacyUsageReport, configureDeprecations } from '../../shim/deprecation.js';
+import AgoraAPI from '../../shim/flat/index.js';
 import { installGlobals } from '../../shim/globals.js';
 import type { FaultKind, ParentToRole, RoleStart, RoleToParent } from './messages.js';
 import type { RoleEnv, ScenarioModule } from './scenario.js';
@@ -60,6 +61,8 @@ async function run(start: RoleStart): Promise<void> {
   const globals = globalThis as Record<string, unknown>;
   if (start.side === 'shim') {
     installGlobals(globalThis);
+    // The native flat API of apps ported from iOS/Android/C++/React Native.
+    globals['AgoraAPI'] = AgoraAPI;
     configureDeprecations({ mode: 'silent' });
   } else {
     globals['AgoraRTM'] = AgoraRTM;

@@ -1,0 +1,55 @@
+import AgoraRTM from 'resignal';
+
+type Listener = (text: string) => void;
+
+export class Chat {
+  private signal = AgoraRTM.createInstance('970ca35de60c44645bbae8a215061b33');
+  private session: any;
+  private channel: any;
+  private account = '';
+
+  constructor(private readonly onText: Listener) {}
+
+  connect(account: string, token: string): void {
+    this.account = account;
+    this.session = this.signal;
+    this.session.login({ uid: account, token })
+      .then(() => onLoginSuccess(0), (error: unknown) => onLoginFailed(legacyLoginErrorCode(error)))
+      .catch((error: unknown) => console.error(error));
+    const onLoginSuccess = (uid: number) => {
+      this.onText(`logged in as ${uid}`);
+      this.channel = this.session.createChannel('general');
+      this.channel.join()
+        .then(() => onChannelJoined(), () => {})
+        .catch((error: unknown) => console.error(error));
+      const onChannelJoined = () => this.onText('joined');
+      const onMessageChannelReceive = (from: string, uid: number, msg: string) => this.onText(`${from}: ${msg}`);
+      this.channel.on('ChannelMessage', (message: { text?: string }, memberId: string) => onMessageChannelReceive(memberId, 0, message.text ?? ''));
+    };
+    const onLoginFailed = (ecode: number) => this.onText(`login failed ${ecode}`);
+    const onMessageInstantReceive = (from: string, uid: number, msg: string) => this.onText(`dm ${from}: ${msg}`);
+    this.session.on('MessageFromPeer', (message: { text?: string }, peerId: string) => onMessageInstantReceive(peerId, 0, message.text ?? ''));
+  }
+
+  whisper(peer: string, text: string): void {
+    this.session.sendMessageToPeer({ text }, peer)
+      .then(() => false, () => true)
+      .then((isError: boolean) => {
+        if (isError) this.onText('not sent');
+      })
+      .catch((error: unknown) => console.error(error));
+  }
+
+  say(text: string): void {
+    // TODO(resignal: SIG_MESSAGE_CHANNEL_SEND): legacy also delivered this message to the sender's own onMessageChannelReceive and RTM does not; the login account is not in scope here: use channel.sendMessage({ text: msg }) and call your handler for your own message (or run with --no-preserve own-channel-message)
+    this.channel.messageChannelSend(text);
+  }
+}
+
+/** The legacy onLoginFailed code for an RTM login error (legacy codes 201 network, 204 token expired, 206 invalid token). */
+function legacyLoginErrorCode(error: unknown): number {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (code === 6) return 204;
+  if (code === 3 || code === 5) return 206;
+  return 201;
+}

@@ -1,0 +1,55 @@
+// A script-tag app on the legacy Web SDK (global Signal).
+var appId = '970ca35de60c44645bbae8a215061b33';
+var account = 'alice';
+var signal = AgoraRTM.createInstance(appId);
+var session = signal;
+session.login({ uid: account })
+  .then(() => onLoginSuccess(0), (error) => onLoginFailed(legacyLoginErrorCode(error)))
+  .catch((error) => console.error(error));
+
+const onLoginSuccess = function (uid) {
+  console.log('login ok', uid);
+};
+const onLoginFailed = function (ecode) {
+  console.log('login failed', ecode);
+};
+const onLogout = function (ecode) {
+  console.log('logout', ecode);
+};
+session.on('ConnectionStateChanged', (state, reason) => {
+  const ecode = legacyLogoutCode(state, reason);
+  if (ecode !== undefined) onLogout(ecode);
+});
+const onMessageInstantReceive = function (account, uid, msg) {
+  console.log('peer message', account, uid, msg);
+};
+session.on('MessageFromPeer', (message, peerId) => onMessageInstantReceive(peerId, 0, message.text));
+
+function sendTo(peer, text) {
+  session.sendMessageToPeer({ text }, peer)
+    .then(() => false, () => true)
+    .then(function (isError) {
+      console.log('sent', isError);
+    })
+    .catch((error) => console.error(error));
+}
+
+function quit() {
+  session.logout().catch(() => {});
+}
+
+/** The legacy onLoginFailed code for an RTM login error (legacy codes 201 network, 204 token expired, 206 invalid token). */
+function legacyLoginErrorCode(error) {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (code === 6) return 204;
+  if (code === 3 || code === 5) return 206;
+  return 201;
+}
+
+/** The legacy onLogout code for an RTM connection state that ends the session (101 logout, 102 lost, 103 kicked). */
+function legacyLogoutCode(state, reason) {
+  if (state === 'DISCONNECTED' && reason === 'LOGOUT') return 101;
+  if (state === 'ABORTED' && reason === 'REMOTE_LOGIN') return 103;
+  if (state === 'ABORTED') return 102;
+  return undefined;
+}

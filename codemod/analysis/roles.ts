@@ -1,0 +1,272 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression, Expression, ExpressionStatement, NewExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import { isLegacyModuleSpecifier } from './legacy-names.js';
+import { keyOf, propertyDeclarationKey, unwrap } from './keys.js';
+
+/** What a legacy object is: the `Signal` instance, a session, a channel, an outgoing or incoming call. */
+export type Role = 'signal' | 'session' | 'channel' | 'call' | 'remoteCall';
+
+export interface LegacyImport {
+  readonly kind: 'import' | 'side-effect' | 'require' | 'require-side-effect';
+  /** The whole statement to replace. */
+  readonly statement: Node;
+  readonly localName?: string;
+}
+
+export interface SlotAssignment {
+  readonly statement: ExpressionStatement;
+  readonly target: Node;
+  readonly ownerKey: string;
+  readonly owner: Node;
+  readonly role: Role;
+  readonly slot: string;
+  readonly value: Expression;
+}
+
+interface BindingCandidate {
+  readonly key: string;
+  readonly init: Node;
+}
+
+function bindingCandidates(sourceFile: SourceFile): BindingCandidate[] {
+  const out: BindingCandidate[] = [];
+  sourceFile.forEachDescendant((node) => {
+    if (Node.isVariableDeclaration(node)) {
+      const init = node.getInitializer();
+      const nameNode = node.getNameNode();
+      const key = Node.isIdentifier(nameNode) ? keyOf(nameNode) : undefined;
+      if (init && key) out.push({ key, init });
+    } else if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
+      const key = keyOf(node.getLeft());
+      if (key) out.push({ key, init: node.getRight() });
+    } else if (Node.isPropertyDeclaration(node)) {
+      const init = node.getInitializer();
+      const key = propertyDeclarationKey(node);
+      if (init && key) out.push({ key, init });
+    }
+  });
+  return out;
+}
+
+export class Analysis {
+  readonly factoryNames = new Set<string>();
+  readonly legacyImports: LegacyImport[] = [];
+  /** Calls that create a `Signal` instance. */
+  readonly creations: (CallExpression | NewExpression)[] = [];
+  readonly slots: SlotAssignment[] = [];
+  private readonly roles = new Map<string, Role | 'ambiguous'>();
+  /** Whether the file shows the legacy SDK for sure (not just a name that other libraries use too). */
+  get hasEvidence(): boolean {
+    return this.legacyImports.length > 0 || this.creations.length > 0 || [...this.roles.values()].some((role) => role !== 'ambiguous');
+  }
+
+  /** The declared name `AgoraRTM` already exists (an earlier run, or a migrated file). */
+  readonly hasAgoraRtmBinding: boolean;
+
+  constructor(readonly sourceFile: SourceFile) {
+    this.findLegacyImports();
+    this.hasAgoraRtmBinding = this.declaresName('AgoraRTM');
+    if (!this.declaresName('Signal')) this.factoryNames.add('Signal');
+    this.inferRoles();
+    this.findSlots();
+  }
+
+  roleOfKey(key: string): Role | undefined {
+    const role = this.roles.get(key);
+    return role === 'ambiguous' ? undefined : role;
+  }
+
+  isAmbiguousKey(key: string): boolean {
+    return this.roles.get(key) === 'ambiguous';
+  }
+
+  roleOf(node: Node): Role | undefined {
+    if (this.isCreation(unwrap(node))) return 'signal';
+    const key = keyOf(node);
+    return key === undefined ? undefined : this.roleOfKey(key);
+  }
+
+  /** `Signal(appId)` / `new Signal(appId)` with a legacy factory name. */
+  isCreation(node: Node): node is CallExpression | NewExpression {
+    if (!Node.isCallExpression(node) && !Node.isNewExpression(node)) return false;
+    const callee = unwrap(node.getExpression());
+    return Node.isIdentifier(callee) && this.factoryNames.has(callee.getText()) && (node.getArguments().length ?? 0) >= 1;
+  }
+
+  private callsByMethod?: Map<string, CallExpression[]>;
+  private accessesByName?: Map<string, PropertyAccessExpression[]>;
+
+  /** Calls `<owner>.<method>(…)` whose owner has the given role. */
+  methodCalls(role: Role, method: string): CallExpression[] {
+    if (!this.callsByMethod) {
+      this.callsByMethod = new Map();
+      for (const call of this.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        const callee = call.getExpression();
+        if (!Node.isPropertyAccessExpression(callee)) continue;
+        const list = this.callsByMethod.get(callee.getName()) ?? [];
+        list.push(call);
+        this.callsByMethod.set(callee.getName(), list);
+      }
+    }
+    return (this.callsByMethod.get(method) ?? []).filter((call) => this.roleOf((call.getExpression() as PropertyAccessExpression).getExpression()) === role);
+  }
+
+  /** Property accesses `<owner>.<name>` anywhere in the file. */
+  accessesNamed(name: string): readonly PropertyAccessExpression[] {
+    if (!this.accessesByName) {
+      this.accessesByName = new Map();
+      for (const access of this.sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+        const list = this.accessesByName.get(access.getName()) ?? [];
+        list.push(access);
+        this.accessesByName.set(access.getName(), list);
+      }
+    }
+    return this.accessesByName.get(name) ?? [];
+  }
+
+  slotsOf(role: Role, slot: string): SlotAssignment[] {
+    return this.slots.filter((assignment) => assignment.role === role && assignment.slot === slot);
+  }
+
+  /** How many times the file reads this callback property of this object (not as an assignment target). */
+  readCount(ownerKey: string, slot: string): number {
+    return this.accessesNamed(slot).filter((access) => {
+      if (keyOf(access.getExpression()) !== ownerKey) return false;
+      const parent = access.getParent();
+      return !(Node.isBinaryExpression(parent) && parent.getLeft() === access && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken);
+    }).length;
+  }
+
+  /** How many times the file assigns this callback property of this object. */
+  assignmentCount(ownerKey: string, slot: string): number {
+    return this.slots.filter((assignment) => assignment.ownerKey === ownerKey && assignment.slot === slot).length;
+  }
+
+  private declaresName(name: string): boolean {
+    const legacyLocal = new Set(this.legacyImports.map((entry) => entry.localName));
+    if (legacyLocal.has(name)) return false;
+    return this.sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
+      if (identifier.getText() !== name) return false;
+      const parent = identifier.getParent();
+      return (
+        (Node.isVariableDeclaration(parent) && parent.getNameNode() === identifier) ||
+        ((Node.isFunctionDeclaration(parent) || Node.isClassDeclaration(parent)) && parent.getNameNode() === identifier) ||
+        Node.isImportSpecifier(parent) ||
+        Node.isImportClause(parent) ||
+        Node.isNamespaceImport(parent) ||
+        (Node.isParameterDeclaration(parent) && parent.getNameNode() === identifier) ||
+        Node.isBindingElement(parent)
+      );
+    });
+  }
+
+  private findLegacyImports(): void {
+    for (const declaration of this.sourceFile.getImportDeclarations()) {
+      if (!isLegacyModuleSpecifier(declaration.getModuleSpecifierValue())) continue;
+      const defaultImport = declaration.getDefaultImport();
+      const namespaceImport = declaration.getNamespaceImport();
+      const local = defaultImport?.getText() ?? namespaceImport?.getText();
+      if (local) {
+        this.legacyImports.push({ kind: 'import', statement: declaration, localName: local });
+        this.factoryNames.add(local);
+      } else if (declaration.getNamedImports().length === 0) {
+        this.legacyImports.push({ kind: 'side-effect', statement: declaration });
+      }
+    }
+    for (const call of this.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      const [argument] = call.getArguments();
+      if (!Node.isIdentifier(callee) || callee.getText() !== 'require' || !argument || !Node.isStringLiteral(argument)) continue;
+      if (!isLegacyModuleSpecifier(argument.getLiteralValue())) continue;
+      const parent = call.getParent();
+      if (Node.isVariableDeclaration(parent) && Node.isIdentifier(parent.getNameNode())) {
+        const statement = parent.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+        if (statement && statement.getDeclarations().length === 1) {
+          this.legacyImports.push({ kind: 'require', statement, localName: parent.getName() });
+          this.factoryNames.add(parent.getName());
+        }
+      } else if (Node.isExpressionStatement(parent)) {
+        this.legacyImports.push({ kind: 'require-side-effect', statement: parent });
+      }
+    }
+  }
+
+  private classify(init: Node): Role | undefined {
+    const inner = unwrap(init);
+    if (this.isCreation(inner)) return 'signal';
+    if (Node.isCallExpression(inner)) {
+      const callee = inner.getExpression();
+      if (!Node.isPropertyAccessExpression(callee)) return undefined;
+      const ownerRole = this.roleOf(callee.getExpression());
+      const method = callee.getName();
+      if (ownerRole === 'signal' && method === 'login') return 'session';
+      if (ownerRole === 'session' && method === 'channelJoin') return 'channel';
+      if (ownerRole === 'session' && method === 'channelInviteUser2') return 'call';
+      return undefined;
+    }
+    return this.roleOf(inner);
+  }
+
+  private inferRoles(): void {
+    const candidates = bindingCandidates(this.sourceFile);
+    for (let round = 0; round < 6; round += 1) {
+      let changed = false;
+      for (const { key, init } of candidates) {
+        const role = this.classify(init);
+        if (!role) continue;
+        const known = this.roles.get(key);
+        if (known === role || known === 'ambiguous') continue;
+        this.roles.set(key, known === undefined ? role : 'ambiguous');
+        changed = true;
+      }
+      this.inferIncomingCalls();
+      if (!changed) break;
+    }
+    for (const node of this.sourceFile.getDescendants()) if (this.isCreation(node)) this.creations.push(node);
+  }
+
+  /** The parameter of an `onInviteReceived` handler is an incoming call. */
+  private inferIncomingCalls(): void {
+    for (const statement of this.sourceFile.getDescendantsOfKind(SyntaxKind.ExpressionStatement)) {
+      const slot = this.readSlot(statement);
+      if (!slot || slot.role !== 'session' || slot.slot !== 'onInviteReceived') continue;
+      const value = unwrap(slot.value);
+      if (!Node.isFunctionExpression(value) && !Node.isArrowFunction(value)) continue;
+      const parameter = value.getParameters()[0];
+      const nameNode = parameter?.getNameNode();
+      if (!nameNode || !Node.isIdentifier(nameNode)) continue;
+      const key = keyOf(nameNode);
+      if (key && !this.roles.has(key)) this.roles.set(key, 'remoteCall');
+    }
+  }
+
+  private readSlot(statement: ExpressionStatement): Omit<SlotAssignment, 'statement'> | undefined {
+    const expression = statement.getExpression();
+    if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return undefined;
+    const target = expression.getLeft();
+    let owner: Node;
+    let slot: string;
+    if (Node.isPropertyAccessExpression(target)) {
+      owner = target.getExpression();
+      slot = target.getName();
+    } else if (Node.isElementAccessExpression(target)) {
+      const argument = target.getArgumentExpression();
+      if (!argument || !Node.isStringLiteral(argument)) return undefined;
+      owner = target.getExpression();
+      slot = argument.getLiteralValue();
+    } else {
+      return undefined;
+    }
+    const ownerKey = keyOf(owner);
+    const role = ownerKey === undefined ? undefined : this.roleOfKey(ownerKey);
+    if (!ownerKey || !role || !slot.startsWith('on')) return undefined;
+    return { target, ownerKey, owner, role, slot, value: expression.getRight() };
+  }
+
+  private findSlots(): void {
+    for (const statement of this.sourceFile.getDescendantsOfKind(SyntaxKind.ExpressionStatement)) {
+      const slot = this.readSlot(statement);
+      if (slot) this.slots.push({ statement, ...slot });
+    }
+  }
+}

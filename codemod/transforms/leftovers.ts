@@ -1,0 +1,131 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import { findApiId, globalId, legacyGlobals, plannedTodo, propertyNames } from '../api.js';
+import type { LegacyOwner } from '../api.js';
+import type { Role } from '../analysis/roles.js';
+import type { ApiId } from '../api.js';
+import { ALL_CALLBACKS, DISTINCTIVE_MEMBERS, FLAT_MEMBERS, ownerOfName, STRONG_MEMBERS } from '../analysis/legacy-names.js';
+import type { Transform, TransformContext } from '../types.js';
+import { enclosingStatement } from '../todo.js';
+import { declarationOf } from '../analysis/scope.js';
+
+const ADVICE: Record<string, string> = {
+  onChannelAttrUpdated: "RTM reports the whole attribute set: channel.on('AttributesUpdated', (attributes) => …) and compare with the previous set; writers must pass enableNotificationToChannelMembers: true",
+  channelSetAttr: 'use client.addOrUpdateChannelAttributes(channelId, { [name]: value }, { enableNotificationToChannelMembers: true }) and call cb() when it settles',
+  channelDelAttr: 'use client.deleteChannelAttributesByKeys(channelId, [name], { enableNotificationToChannelMembers: true }) and call cb() when it settles',
+  channelClearAttr: 'use client.clearChannelAttributes(channelId, { enableNotificationToChannelMembers: true }) and call cb() when it settles',
+  channelInviteEnd: "RTM cancels only a ringing invitation (localInvitation.cancel()); after it was accepted, tell the peer yourself (e.g. a peer message)",
+  channelInviteDTMF: 'phone-line DTMF has no RTM counterpart',
+  onInviteMsg: 'phone-line invitation messages have no RTM counterpart',
+  onInviteEndByPeer: 'RTM has no hang-up event for an accepted invitation: agree on a peer message for it',
+  getInstanceWithoutMedia: 'native instance: use AgoraRTM.createInstance(appId) (independent clients, not a singleton) and the RTM client API',
+  getAgoraSDKInstance: 'native instance: use AgoraRTM.createInstance(appId) (independent clients, not a singleton) and the RTM client API',
+  createAgoraSDKInstance: 'native instance: use AgoraRTM.createInstance(appId) and the RTM client API',
+  login2: 'native login2(appId, account, token, uid, deviceID, …): use AgoraRTM.createInstance(appId) and client.login({ uid: account, token })',
+  onMessageSendSuccess: 'native send results: use the promise of sendMessageToPeer / channel.sendMessage (RTM resolves when the server accepted it)',
+  onMessageSendError: 'native send results: use the rejection of sendMessageToPeer / channel.sendMessage',
+  queryUserStatus: 'use client.queryPeersOnlineStatus([account]) (status true/false instead of "1"/"0")',
+  onReconnecting: "use client.on('ConnectionStateChanged') with state RECONNECTING",
+  onReconnected: "use client.on('ConnectionStateChanged') with state CONNECTED after RECONNECTING",
+};
+
+function idForName(name: string): ApiId | undefined {
+  const owner = ownerOfName(name);
+  return owner === undefined ? undefined : findApiId(owner, name);
+}
+
+const OWNER_OF: Record<Role, LegacyOwner> = { signal: 'Signal', session: 'Session', channel: 'Channel', call: 'Call', remoteCall: 'Call' };
+
+/** Callbacks assigned through a computed name have no row of their own: they are reported under the object's first callback. */
+const FIRST_CALLBACK_ID = {
+  session: 'SIG_ON_LOGIN_SUCCESS',
+  channel: 'SIG_ON_CHANNEL_JOINED',
+  call: 'SIG_ON_INVITE_RECEIVED_BY_PEER',
+  remoteCall: 'SIG_ON_INVITE_END_BY_PEER',
+} as const satisfies Record<string, ApiId>;
+
+function advice(name: string, id: ApiId, proven: boolean): string {
+  const specific = ADVICE[name] ?? plannedTodo(id);
+  if (specific) return proven ? specific : `if this is a legacy SDK object: ${specific}`;
+  return proven ? `${name} is not converted automatically: see docs/codemod.md` : `could not prove which legacy object this is: convert ${name} by hand (see docs/codemod.md)`;
+}
+
+function markMember(ctx: TransformContext, node: Node, owner: Node, name: string): void {
+  if (ctx.isClaimed(node)) return;
+  const statement = Node.isBinaryExpression(node.getParent()) ? enclosingStatement(node) : node;
+  if (statement && ctx.isClaimed(statement)) return;
+  const proven = ctx.analysis.roleOf(owner) !== undefined;
+  if (!proven && !ctx.analysis.hasEvidence && !STRONG_MEMBERS.has(name)) return;
+  const isFlat = (FLAT_MEMBERS).includes(name);
+  if (!proven && !DISTINCTIVE_MEMBERS.has(name) && !isFlat) return;
+  if (!proven && !ownerOfName(name)) return;
+  const id = idForName(name);
+  if (id) ctx.todo(node, id, advice(name, id, proven));
+}
+
+/** Marks every legacy site that no other transform converted, so nothing is left silently. */
+export const leftovers: Transform = {
+  name: 'leftovers',
+  ids: [],
+  run(sourceFile, ctx) {
+    for (const access of sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+      const name = access.getName();
+      if (!ownerOfName(name)) continue;
+      const parent = access.getParent();
+      const isCall = Node.isCallExpression(parent) && parent.getExpression() === access;
+      const isAssignment = Node.isBinaryExpression(parent) && parent.getLeft() === access && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+      if (!isCall && !isAssignment) {
+        const role = ctx.analysis.roleOf(access.getExpression());
+        const id = role && ALL_CALLBACKS.has(name) ? idForName(name) : undefined;
+        if (id && !ctx.isClaimed(access)) ctx.todo(access, id, `RTM objects have no ${name} property: keep the handler in a variable and use that`);
+        continue;
+      }
+      if (isCall && ctx.analysis.roleOf(access.getExpression()) === undefined && !DISTINCTIVE_MEMBERS.has(name)) continue;
+      if (isAssignment && !ALL_CALLBACKS.has(name) && !(FLAT_MEMBERS).includes(name)) continue;
+      markMember(ctx, isCall ? parent : access, access.getExpression(), name);
+    }
+    for (const access of sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+      const role = ctx.analysis.roleOf(access.getExpression());
+      if (role === undefined || ctx.isClaimed(access)) continue;
+      const owner = OWNER_OF[role];
+      if (!propertyNames(owner).includes(access.getName())) continue;
+      const parent = access.getParent();
+      if (Node.isCallExpression(parent) && parent.getExpression() === access) continue;
+      const id = findApiId(owner, access.getName());
+      if (id) ctx.todo(access, id, plannedTodo(id) ?? `${access.getName()} has no RTM property: see docs/codemod.md`);
+    }
+    const globals = new Set(legacyGlobals());
+    for (const identifier of sourceFile.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      const name = identifier.getText();
+      if (!globals.has(name) || ctx.isClaimed(identifier) || declarationOf(identifier) !== undefined) continue;
+      const parent = identifier.getParent();
+      if ((Node.isPropertyAccessExpression(parent) && parent.getNameNode() === identifier) || Node.isPropertyAssignment(parent)) continue;
+      const id = globalId(name);
+      if (id) ctx.todo(identifier, id, plannedTodo(id) ?? `${name} is a global of the legacy SDK script`);
+    }
+    const flagged: Node[] = [];
+    for (const array of sourceFile.getDescendantsOfKind(SyntaxKind.ArrayLiteralExpression)) {
+      const names = array.getElements().flatMap((element) => (Node.isStringLiteral(element) && ALL_CALLBACKS.has(element.getLiteralValue()) ? [element.getLiteralValue()] : []));
+      const id = names[0] === undefined ? undefined : idForName(names[0]);
+      if (!id || ctx.isClaimed(array)) continue;
+      ctx.claim(array);
+      flagged.push(enclosingStatement(array) ?? array);
+      ctx.todo(array, id, 'callbacks wired by name into an emitter: replace with client.on(…) / channel.on(…) listeners (see docs/codemod.md for the event of each callback)');
+    }
+    for (const access of sourceFile.getDescendantsOfKind(SyntaxKind.ElementAccessExpression)) {
+      if (flagged.some((statement) => access.getAncestors().includes(statement))) continue;
+      const parent = access.getParent();
+      const argument = access.getArgumentExpression();
+      if (!Node.isBinaryExpression(parent) || parent.getLeft() !== access || !argument || Node.isStringLiteral(argument)) continue;
+      const role = ctx.analysis.roleOf(access.getExpression());
+      if (role === undefined || role === 'signal') continue;
+      ctx.todo(access, FIRST_CALLBACK_ID[role], 'callbacks assigned through computed names cannot be proven: register each one with client.on(…) / channel.on(…) (see docs/codemod.md for the event of each callback)');
+    }
+    for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      const [first] = call.getArguments();
+      if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'invoke' || ctx.isClaimed(call)) continue;
+      if (!first || !Node.isStringLiteral(first) || !first.getLiteralValue().startsWith('io.agora.signal.')) continue;
+      ctx.todo(call, findApiId('invoke', first.getLiteralValue()) ?? findApiId('Session', 'invoke')!, 'could not prove that this is a legacy session: convert the invoke call by hand (see docs/codemod.md)');
+    }
+  },
+};

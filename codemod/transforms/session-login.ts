@@ -1,0 +1,74 @@
+import { Node } from 'ts-morph';
+import { apiId } from '../api.js';
+import { unwrap } from '../analysis/keys.js';
+import type { Transform } from '../types.js';
+import { boundCall } from './bound-call.js';
+import { createInstanceText } from './signal-factory.js';
+import { chain, errorParam, errorTail, insertAfter, property, replaceNode } from './shared.js';
+import { ThenSlots } from './then-slots.js';
+
+const LOGIN = apiId('Signal', 'login');
+const ON_LOGIN_SUCCESS = apiId('Session', 'onLoginSuccess');
+const ON_LOGIN_FAILED = apiId('Session', 'onLoginFailed');
+
+/**
+ * `session = signal.login(account, token)` → `session = signal; session.login({ uid, token })` with
+ * onLoginSuccess/onLoginFailed as the arms of the login promise (uid 0, legacy failure codes).
+ * RTM re-joins channels itself after a reconnect, so onLoginSuccess fires once per login().
+ */
+export const sessionLogin: Transform = {
+  name: 'session-login',
+  ids: [LOGIN, ON_LOGIN_SUCCESS, ON_LOGIN_FAILED],
+  run(sourceFile, ctx) {
+    const slots = new ThenSlots(ctx, 'session');
+    for (const call of ctx.analysis.methodCalls('signal', 'login')) {
+      if (!ctx.claim(call)) continue;
+      const args = call.getArguments();
+      const bound = boundCall(call);
+      const callee = call.getExpression();
+      if (!Node.isPropertyAccessExpression(callee)) continue;
+      const owner = unwrap(callee.getExpression());
+      const creation = ctx.analysis.isCreation(owner) ? owner : undefined;
+      let signalText = ctx.source(callee.getExpression());
+      if (creation) {
+        ctx.claim(creation);
+        signalText = createInstanceText(ctx, creation);
+        ctx.converted(creation, apiId('Signal', 'Signal'));
+      }
+      if (args.length < 1 || args.length > 4 || !bound) {
+        if (creation) ctx.edit(creation.getStart(), creation.getEnd(), signalText);
+        ctx.todo(call, LOGIN, 'use client.login({ uid: account, token }) and handle its promise (onLoginSuccess → then, onLoginFailed → catch)');
+        continue;
+      }
+      const [account, token] = args;
+      const fields = [property(ctx, 'uid', account!)];
+      const tokenNode = token && unwrap(token);
+      const noToken = !tokenNode || (Node.isStringLiteral(tokenNode) && ['_no_need_token', ''].includes(tokenNode.getLiteralValue()));
+      if (!noToken && token) fields.push(property(ctx, 'token', token));
+      const sessionText = bound.targetText ?? signalText;
+      const success = slots.handlerFor(bound.targetKey, 'onLoginSuccess', call);
+      const failure = slots.handlerFor(bound.targetKey, 'onLoginFailed', call);
+      const links: string[] = [];
+      if (success) {
+        const reject = failure ? `${errorParam(ctx)} => ${failure.call(`${ctx.helper('legacyLoginErrorCode')}(error)`)}` : '() => {}';
+        links.push(`.then(() => ${success.call('0')}, ${reject})`, ...errorTail(ctx));
+      } else if (failure) {
+        links.push(`.catch(${errorParam(ctx)} => ${failure.call(`${ctx.helper('legacyLoginErrorCode')}(error)`)})`, ...errorTail(ctx));
+      } else {
+        links.push('.catch(() => {})');
+      }
+      const login = chain(ctx, `${sessionText}.login({ ${fields.join(', ')} })`, links);
+      if (bound.kind === 'bare') {
+        replaceNode(ctx, call, login);
+      } else {
+        ctx.edit(call.getStart(), call.getEnd(), signalText);
+        insertAfter(ctx, bound.statement, [`${login};`]);
+      }
+      ctx.converted(call, LOGIN);
+      if (args.length > 2) {
+        ctx.todo(call, LOGIN, 'reconnect_count/reconnect_time have no RTM counterpart: RTM reconnects until logout() and reports ConnectionStateChanged');
+      }
+    }
+    slots.todoUnused(['onLoginSuccess', 'onLoginFailed'], () => 'assign this callback in the block that calls login() (or around it) so it can become the login promise handler');
+  },
+};
