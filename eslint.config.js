@@ -15,7 +15,7 @@ const forbid = (groups, message) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'data/**', '**/__testfixtures__/**', 'test-output/**', 'bench/results/**', 'coverage/**', 'eslint-plugin/__fixtures__/legacy/**'],
+    ignores: ['compat-tests/.converted/**', 'dist/**', 'node_modules/**', 'data/**', '**/__testfixtures__/**', 'test-output/**', 'bench/results/**', 'coverage/**', 'eslint-plugin/__fixtures__/legacy/**', 'examples/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -39,6 +39,22 @@ export default tseslint.config(
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', globalThis: 'readonly', module: 'writable', require: 'readonly' },
+    },
+  },
+  {
+    // Compat scenarios are legacy Signaling code: the legacy SDK's globals are provided by the harness.
+    files: ['compat-tests/scenarios/**'],
+    languageOptions: {
+      globals: {
+        Signal: 'readonly',
+        AgoraAPI: 'readonly',
+        AgoraRTM: 'readonly',
+        SIGNALING_SDK_VERSION: 'readonly',
+        LOGIN_STATE_NOT_LOGIN: 'readonly',
+        LOGIN_STATE_LOGINING: 'readonly',
+        LOGIN_STATE_LOGINED: 'readonly',
+        LOGIN_STATE_RECONNECTING: 'readonly',
+      },
     },
   },
   {
@@ -69,9 +85,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['eslint-plugin/**'],
+    ignores: ['eslint-plugin/**/*.test.ts', 'eslint-plugin/__fixtures__/**'],
+    rules: forbid(['**/rtm/**', '**/shim/!(api-map|api-map.js)', 'ws', 'better-sqlite3'], 'The ESLint rule reads the API map and the codemod only; it never imports runtime code (DESIGN.md).'),
+  },
+  {
     // The rule keeps the migrated fixtures free of the legacy API; the legacy ones are checked by eslint-plugin/fixtures.test.ts.
     files: ['eslint-plugin/__fixtures__/clean/**'],
-    languageOptions: { parserOptions: { projectService: false, project: false, program: null } },
     plugins: { resignal },
     rules: { 'resignal/no-legacy-signaling': 'error' },
   },

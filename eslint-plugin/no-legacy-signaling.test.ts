@@ -204,12 +204,31 @@ module.run('no-legacy-signaling (patterns, modules)', rule, {
       ],
     },
     {
-      // The codemod adds an import for AgoraRTM elsewhere in the file: not local, so no suggestion.
+      // The shim's global entry is the legacy SDK: the codemod swaps it for the RTM import in place, and Signal()
+      // becomes createInstance; the named import of constants stays as it is (no rewrite).
       code: lines("import { LOGIN_E_TOKENWRONG } from 'resignal/shim';", "import 'resignal/shim/global';", 'const signal = Signal(APP_ID);'),
       errors: [
         { ...aboutModule('resignal/shim', 'SIG_SIGNAL'), suggestions: [] },
-        { messageId: 'legacyModule', line: 2, suggestions: [] },
-        { messageId: 'legacyApi', line: 3, suggestions: [] },
+        {
+          messageId: 'legacyModule',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'codemodRewrite',
+              output: lines("import { LOGIN_E_TOKENWRONG } from 'resignal/shim';", "import AgoraRTM from 'resignal';", 'const signal = Signal(APP_ID);'),
+            },
+          ],
+        },
+        {
+          messageId: 'legacyApi',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'codemodRewrite',
+              output: lines("import { LOGIN_E_TOKENWRONG } from 'resignal/shim';", "import 'resignal/shim/global';", 'const signal = AgoraRTM.createInstance(APP_ID);'),
+            },
+          ],
+        },
       ],
     },
     {

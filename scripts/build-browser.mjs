@@ -60,7 +60,7 @@ async function evaluate(stdin) {
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }
 
-/** The rule most IDs follow (`session.messageInstantSend` → SIG_MESSAGE_INSTANT_SEND); rows that do carry no ID. */
+/** The rule most IDs follow (`session.messageInstantSend` → SIG_MESSAGE_INSTANT_SEND); rows that follow it carry no ID. */
 const idOf = (owner, name) =>
   `SIG_${owner === 'invoke' ? 'INVOKE_' : ''}${name.replace(/^io\.agora\.signal\./, '').replace(/([a-z\d])([A-Z])/g, '$1_$2').replace(/\W+/g, '_').toUpperCase()}`;
 
@@ -137,7 +137,7 @@ function runtimeApiMap(surfaces) {
           );
         };
         // A row whose warning the map does not derive (an explicit `warning`) carries its text.
-        const shortWarning = (e) => (e.rtm === null ? e.warning : e.warning.replace(e.rtm, rtmOf(e)));
+        const shortWarning = (e) => (e.rtm === null ? e.warning : e.warning.replace(e.rtm, () => rtmOf(e)));
         const derived = (await evaluate(module(table(new Set())))).API_MAP_BY_ID;
         const explicit = new Set(full.filter((e) => derived[e.id]?.warning !== shortWarning(e)).map((e) => e.id));
         const rows = table(explicit);
@@ -156,7 +156,7 @@ function runtimeApiMap(surfaces) {
   };
 }
 
-/** resignal-signal.js: its client serves the shim only, which never uses media, metadata or renewToken (see rtm/client/lean/). */
+/** resignal-signal.js: its client serves the shim only, which never sends media nor uses metadata or renewToken (see rtm/client/lean/). */
 function leanClient() {
   return {
     name: 'lean-client',

@@ -95,6 +95,26 @@ it('the RTM bundle defines the global AgoraRTM', () => {
   expect(typeof AgoraRTM.createInstance(APP_ID)).toBe('object');
 });
 
+it('the browser bundle warns with the ID, the RTM counterpart (argument lists elided) and the docs link', () => {
+  const code = readFileSync(join(root, 'dist/browser/resignal-signal.js'), 'utf8');
+  const warnings: string[] = [];
+  const page: Record<string, unknown> = { console: { ...console, warn: (message: string) => warnings.push(message) }, setTimeout, clearTimeout, TextEncoder, TextDecoder, URL };
+  runInNewContext(code, page);
+  const Signal = page['Signal'] as SignalFactory & { getLegacyUsageReport: () => unknown[]; LEGACY_ERROR_CODES: unknown };
+  const signal = Signal(APP_ID);
+  signal.getSDKVersion();
+  signal.setDoLog(false);
+  expect(warnings).toEqual([
+    '[resignal] SIG_SIGNAL: Signal() is legacy Signaling API. RTM 1.x: AgoraRTM.createInstance(…). See docs/api-map.md#sig_signal',
+    '[resignal] SIG_GET_SDK_VERSION: signal.getSDKVersion() is legacy Signaling API. RTM 1.x: AgoraRTM.VERSION. See docs/api-map.md#sig_get_sdk_version',
+    '[resignal] SIG_SET_DO_LOG: signal.setDoLog() is legacy Signaling API. RTM 1.x: client.updateConfig(…). See docs/api-map.md#sig_set_do_log',
+  ]);
+  expect(Signal.getLegacyUsageReport()).toEqual(
+    expect.arrayContaining([{ id: 'SIG_SET_DO_LOG', count: 1, rtm: 'client.updateConfig(…)', support: 'emulated' }]),
+  );
+  expect(Signal.LEGACY_ERROR_CODES).toMatchObject({ LOGIN_E_NET: 201 });
+});
+
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 const LEGACY_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>legacy</title></head><body>

@@ -1,13 +1,35 @@
-/** Runs the real `resignal serve` binary (the build in dist/) as a child process, for crash and restart tests. */
+/**
+ * The built CLI (`dist/cli/resignal.js serve …`) as a real child process, for tests that stop a server with
+ * SIGTERM or kill it with SIGKILL.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import fs from 'node:fs';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 
-export const BIN = fileURLToPath(new URL('../dist/cli/resignal.js', import.meta.url));
+/** The repository root: the nearest folder with a package.json (this file may also run bundled elsewhere). */
+function repositoryRoot(): string {
+  for (let dir = import.meta.dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(import.meta.dirname, '..');
+  }
+}
 
+export const BIN = path.join(repositoryRoot(), 'dist', 'cli', 'resignal.js');
+
+export interface ServerProcess {
+  /** http://host:port, as printed by the server. */
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the process printed so far (for failure messages). */
+  output(): string;
+  /** Sends `signal` and resolves the exit code once the process is gone (null when killed by the signal). */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Fails clearly when the CLI was not built (npm test runs `npm run build` first). */
 export function requireBuild(): void {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first (npm test does).`);
+  if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test builds before running the tests).`);
 }
 
 export function freePort(): Promise<number> {
@@ -15,51 +37,46 @@ export function freePort(): Promise<number> {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
+      const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
   });
 }
 
-export interface ServerProcess {
-  readonly url: string;
-  readonly child: ChildProcess;
-  /** Everything the process printed so far. */
-  output(): string;
-  /** Sends a signal and resolves with the exit code (null when killed by a signal). */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-export async function startServerProcess(args: string[], timeoutMs = 20_000): Promise<ServerProcess> {
+/** Starts `resignal serve <args>` and resolves once it listens. Without `--port` in `args` it picks a free port. */
+export function startServerProcess(args: string[], timeoutMs = 15_000): Promise<ServerProcess> {
   requireBuild();
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const portArgs = args.includes('--port') ? [] : ['--port', '0'];
+  const child = spawn(process.execPath, [BIN, 'serve', ...portArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then((code) => {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`resignal serve did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const poll = setInterval(() => {
+      const match = /listening on (http:\/\/[\d.:[\]]+)/.exec(output);
+      if (!match) return;
       clearTimeout(timer);
-      reject(new Error(`server exited with ${String(code)} before listening:\n${output}`));
-    });
+      clearInterval(poll);
+      child.off('exit', onExit);
+      resolve({
+        url: match[1]!,
+        child,
+        output: () => output,
+        async stop(signal = 'SIGTERM') {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          return exited;
+        },
+      });
+    }, 20);
+    const fail = (error: Error): void => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    const onExit = (code: number | null): void => fail(new Error(`resignal serve exited with ${String(code)}:\n${output}`));
+    child.once('exit', onExit);
   });
-  return {
-    url,
-    child,
-    output: () => output,
-    stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
 }

@@ -5,7 +5,7 @@
  * Runs inside the suite (`clusterScalingScenario`, add it to bench/scenarios/index.ts) or standalone:
  *   npm run build && npx esbuild bench/scenarios/cluster-scaling.ts --bundle --platform=node --format=esm \
  *     --packages=external --outfile=node_modules/.cache/resignal/cluster-scaling.mjs \
- *     && node node_modules/.cache/resignal/cluster-scaling.mjs [--quick]
+ *     && node node_modules/.cache/resignal/cluster-scaling.mjs [--quick] [--rounds=3] [--only=embedded,redis-2-nodes]
  * Needs dist/ (each node is its own process running the built server) and redis-server on the PATH.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -278,16 +278,25 @@ export const clusterScalingScenario: Scenario = {
   },
 };
 
-/** Standalone: prints one line per subject and metric. */
+/** Standalone: rounds alternate the subjects; prints the median of each metric per subject. */
 async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
-  const sizes = sizesFor({ quick, smoke: process.argv.includes('--smoke') });
-  console.log(`cluster-scaling: ${sizes.subscribers} subscribers, ${sizes.pairs} peer pairs, ${sizes.windowMs} ms windows`);
-  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  for (const subject of SUBJECTS.filter((s) => !only || only.split(',').includes(s))) {
-    const result = await measure(subject, sizes);
-    const line = clusterScalingScenario.metrics.map((m) => `${m.label} ${(result[m.key] ?? Number.NaN).toFixed(m.digits)}${m.unit === '/s' ? '' : ' ' + m.unit}`);
-    console.log(`${subject.padEnd(14)} ${line.join(' | ')}  (lost ${result['fanoutLost']}, undelivered ${result['peerUndelivered']})`);
+  const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const sizes = sizesFor({ quick: process.argv.includes('--quick'), smoke: process.argv.includes('--smoke') });
+  const rounds = Number(arg('rounds') ?? 1);
+  const only = arg('only')?.split(',');
+  const subjects = SUBJECTS.filter((subject) => !only || only.includes(subject));
+  console.log(`cluster-scaling: ${sizes.subscribers} subscribers, ${sizes.pairs} peer pairs, ${sizes.windowMs} ms windows, ${rounds} round(s)`);
+  const samples = new Map<Subject, Record<string, number>[]>(subjects.map((subject) => [subject, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const subject of [...subjects.slice(round % subjects.length), ...subjects.slice(0, round % subjects.length)]) {
+      samples.get(subject)!.push(await measure(subject, sizes));
+    }
+  }
+  const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? Number.NaN;
+  for (const [subject, rows] of samples) {
+    const value = (key: string): number => median(rows.map((row) => row[key] ?? Number.NaN));
+    const line = clusterScalingScenario.metrics.map((m) => `${m.label} ${value(m.key).toFixed(m.digits)}${m.unit === '/s' ? '' : ' ' + m.unit}`);
+    console.log(`${subject.padEnd(14)} ${line.join(' | ')}  (lost ${value('fanoutLost')}, undelivered ${value('peerUndelivered')})`);
   }
 }
 

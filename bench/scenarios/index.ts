@@ -3,7 +3,8 @@ import { idleScenario } from './idle.js';
 import { loginStormScenario } from './login-storm.js';
 import { peerScenario } from './peer.js';
 import { bundleSizeScenario } from './bundle-size.js';
+import { clusterScalingScenario } from './cluster-scaling.js';
 import type { Scenario } from './types.js';
 
 /** The suite, in run order. A new scenario is one file in this folder and one line here. */
-export const SCENARIOS: readonly Scenario[] = [fanoutScenario, peerScenario, idleScenario, loginStormScenario, bundleSizeScenario];
+export const SCENARIOS: readonly Scenario[] = [fanoutScenario, peerScenario, idleScenario, loginStormScenario, bundleSizeScenario, clusterScalingScenario];

@@ -1,5 +1,3 @@
-import { EventEmitter } from 'eventemitter3';
-
 /* eslint-disable @typescript-eslint/no-explicit-any -- listener maps are keyed by event name with any-arg functions */
 export type EventMap<T> = { [K in keyof T]: (...args: any[]) => void };
 type Listener = (...args: unknown[]) => unknown;
@@ -9,12 +7,16 @@ type Listener = (...args: unknown[]) => unknown;
  * and logged, never propagated into the SDK (rtm-1x.md §1.3).
  */
 export class SafeEmitter<Events extends EventMap<Events>> {
-  readonly #inner = new EventEmitter();
+  /**
+   * Listeners by event, in the order added. Kept here rather than in an eventemitter3 instance (whose emit this
+   * class never used) so the browser builds carry no second emitter; add/remove/list behave as eventemitter3's did.
+   */
+  readonly #listeners = new Map<string, Listener[]>();
   /** once() wrappers by original listener, so off(original) removes them. */
   readonly #onceWrappers = new Map<Listener, Listener>();
 
   on<E extends keyof Events & string>(event: E, listener: Events[E]): this {
-    this.#inner.on(event, listener);
+    this.#add(event, listener);
     return this;
   }
 
@@ -28,7 +30,7 @@ export class SafeEmitter<Events extends EventMap<Events>> {
       return (listener as Listener)(...args);
     };
     this.#onceWrappers.set(listener, wrapper);
-    this.#inner.on(event, wrapper);
+    this.#add(event, wrapper);
     return this;
   }
 
@@ -36,9 +38,9 @@ export class SafeEmitter<Events extends EventMap<Events>> {
     const wrapper = this.#onceWrappers.get(listener);
     if (wrapper) {
       this.#onceWrappers.delete(listener);
-      this.#inner.off(event, wrapper);
+      this.#remove(event, wrapper);
     }
-    this.#inner.off(event, listener);
+    this.#remove(event, listener);
     return this;
   }
 
@@ -47,26 +49,28 @@ export class SafeEmitter<Events extends EventMap<Events>> {
   }
 
   removeAllListeners<E extends keyof Events & string>(event?: E): this {
-    this.#inner.removeAllListeners(event);
+    // Like eventemitter3: any falsy event clears every event (the once wrappers only for a real `undefined`).
+    if (event) this.#listeners.delete(event);
+    else this.#listeners.clear();
     if (event === undefined) this.#onceWrappers.clear();
     return this;
   }
 
   listeners<E extends keyof Events & string>(event: E): Listener[] {
-    return this.#inner.listeners(event) as Listener[];
+    return [...(this.#listeners.get(event) ?? [])];
   }
 
   rawListeners<E extends keyof Events & string>(event: E): Listener[] {
-    return this.#inner.listeners(event) as Listener[];
+    return this.listeners(event);
   }
 
   listenerCount<E extends keyof Events & string>(event: E): number {
-    return this.#inner.listenerCount(event);
+    return this.#listeners.get(event)?.length ?? 0;
   }
 
   /** Calls each listener in order; a throwing listener is logged and the others still run. */
   protected emit<E extends keyof Events & string>(event: E, ...args: Parameters<Events[E]>): boolean {
-    const listeners = this.#inner.listeners(event) as Listener[];
+    const listeners = this.listeners(event);
     for (const listener of listeners) {
       try {
         listener(...args);
@@ -75,5 +79,17 @@ export class SafeEmitter<Events extends EventMap<Events>> {
       }
     }
     return listeners.length > 0;
+  }
+
+  #add(event: string, listener: unknown): void {
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function');
+    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener as Listener]);
+  }
+
+  /** Removes every registration of `listener`; without one (JS callers), every listener of the event. */
+  #remove(event: string, listener: Listener | undefined): void {
+    const kept = listener ? (this.#listeners.get(event) ?? []).filter((l) => l !== listener) : [];
+    if (kept.length > 0) this.#listeners.set(event, kept);
+    else this.#listeners.delete(event);
   }
 }

@@ -35,7 +35,7 @@ const isMetadata: Check = (v) =>
     (item) => isRecord(item) && isString(item['key']) && isString(item['value']) && isInt(item['rev']) && isNumber(item['ts']) && isString(item['by']),
   );
 
-const ATTR_OP = oneOf('set', 'merge', 'delete', 'clear');
+const ATTR_OP = /* @__PURE__ */ oneOf('set', 'merge', 'delete', 'clear');
 
 export const STATE_CLIENT_SCHEMAS: Record<keyof StateRequestMap, Schema> = {
   'token.renew': { token: [isString] },
@@ -45,7 +45,7 @@ export const STATE_CLIENT_SCHEMAS: Record<keyof StateRequestMap, Schema> = {
   'cattr.get': { ch: [isString], keys: [isStringArray, true] },
   'meta.write': {
     ch: [isString, true],
-    op: [oneOf('set', 'add', 'update', 'delete', 'clear')],
+    op: [/* @__PURE__ */ oneOf('set', 'add', 'update', 'delete', 'clear')],
     items: [isMetaWrite],
     major: [isInt],
     recordTs: [isBool, true],

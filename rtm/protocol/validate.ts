@@ -61,31 +61,34 @@ const isSignal: Check = (v) => {
 /** field name → [check, optional]; `id` of requests is checked separately. */
 type Schema = Record<string, readonly [Check, boolean?]>;
 
-const CLIENT_SCHEMAS: Record<ClientFrame['t'], Schema> = {
-  login: {
-    v: [isInt],
-    appId: [isString],
-    uid: [isString],
-    token: [isString, true],
-    instance: [isString],
-    resume: [isString, true],
-  },
-  logout: {},
-  'peer.send': { to: [isString], msg: [isMessage], offline: [isBool, true], history: [isBool, true] },
-  'call.send': { to: [isString], signal: [isSignal] },
-  'ch.join': { ch: [isString] },
-  'ch.leave': { ch: [isString] },
-  'ch.send': { ch: [isString], msg: [isMessage], history: [isBool, true] },
-  'ch.members': { ch: [isString] },
-  'ch.count': { chs: [isStringArray] },
-  'status.query': { uids: [isStringArray] },
-  'status.sub': { uids: [isStringArray] },
-  'status.unsub': { uids: [isStringArray] },
-  ping: {},
-  'peer.ack': { mid: [isString] },
-  'media.ticket': {},
-  ...STATE_CLIENT_SCHEMAS,
-};
+// Object.assign, not a spread, so bundles without the server (the browser builds) can drop these schemas.
+const CLIENT_SCHEMAS: Record<ClientFrame['t'], Schema> = /* @__PURE__ */ Object.assign(
+  {
+    login: {
+      v: [isInt],
+      appId: [isString],
+      uid: [isString],
+      token: [isString, true],
+      instance: [isString],
+      resume: [isString, true],
+    },
+    logout: {},
+    'peer.send': { to: [isString], msg: [isMessage], offline: [isBool, true], history: [isBool, true] },
+    'call.send': { to: [isString], signal: [isSignal] },
+    'ch.join': { ch: [isString] },
+    'ch.leave': { ch: [isString] },
+    'ch.send': { ch: [isString], msg: [isMessage], history: [isBool, true] },
+    'ch.members': { ch: [isString] },
+    'ch.count': { chs: [isStringArray] },
+    'status.query': { uids: [isStringArray] },
+    'status.sub': { uids: [isStringArray] },
+    'status.unsub': { uids: [isStringArray] },
+    ping: {},
+    'peer.ack': { mid: [isString] },
+    'media.ticket': {},
+  } satisfies Partial<Record<ClientFrame['t'], Schema>>,
+  STATE_CLIENT_SCHEMAS,
+);
 
 const NOTICE_TYPES = new Set<string>(['ping', 'peer.ack']);
 

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CLOSE_CODES, type WireErrorCode } from '../protocol/errors.js';
 import type { ServerFrame } from '../protocol/frames.js';
@@ -8,6 +9,26 @@ import type { MetricsSink } from './web/metrics.js';
 
 let nextConnectionId = 1;
 
+/** The raw socket under a WebSocket, as far as coalescing needs it. */
+export type Corkable = Pick<Writable, 'cork' | 'uncork'>;
+
+/**
+ * Past this many bytes written in one tick the socket is uncorked at once: bounds what a tick holds back, and keeps
+ * the send-queue cap measuring the client's real backlog rather than this tick's batch.
+ */
+const CORK_FLUSH_BYTES = 64 * 1024;
+
+/** Connections corked during this tick; one setImmediate for all of them uncorks them. */
+let corked: Connection[] = [];
+let uncorkScheduled = false;
+
+function uncorkAll(): void {
+  const batch = corked;
+  corked = [];
+  uncorkScheduled = false;
+  for (const conn of batch) conn.uncork();
+}
+
 export interface ConnectionLimits {
   maxSendQueueBytes: number;
   maxFramesPerSecond: number;
@@ -16,15 +37,17 @@ export interface ConnectionLimits {
 }
 
 /**
- * One WebSocket transport. Every outgoing frame passes through `sendEncoded`, the single place to add per-tick
- * coalescing later and the place that enforces the send-queue cap.
+ * One WebSocket transport. Every outgoing frame passes through `sendEncoded`, which coalesces the frames of one
+ * tick into one socket write (the raw socket stays corked until the tick ends) and enforces the send-queue cap.
  */
 export class Connection {
   readonly id = nextConnectionId++;
   session: Session | null = null;
   /** A login is being processed: a second one is refused. */
   loggingIn = false;
-  readonly pendingRequests = new Set<number>();
+  /** Ids of requests being handled: the first one in a field, a Set only while several overlap. */
+  private soloRequest: number | null = null;
+  private moreRequests: Set<number> | null = null;
   lastSeen: number;
   private badFrames = 0;
   private readonly frameRate: FrameRate;
@@ -32,6 +55,8 @@ export class Connection {
   private loginTimer: NodeJS.Timeout | null = null;
   private killTimer: NodeJS.Timeout | null = null;
   private goneNotified = false;
+  /** Bytes written while corked in this tick; -1 when not corked. */
+  private corkedBytes = -1;
 
   /**
    * `onGone` runs once, as soon as the transport is unusable: when the server starts closing it (messages are then
@@ -43,9 +68,26 @@ export class Connection {
     private readonly now: () => number,
     private readonly onGone: (conn: Connection) => void,
     private readonly metrics?: MetricsSink,
+    /** The socket `ws` writes to; without it every frame is its own write. */
+    private readonly socket?: Corkable,
   ) {
     this.lastSeen = now();
     this.frameRate = new FrameRate(limits.maxFramesPerSecond);
+  }
+
+  /** A request with this id is still being handled. */
+  isPending(id: number): boolean {
+    return this.soloRequest === id || (this.moreRequests?.has(id) ?? false);
+  }
+
+  beginRequest(id: number): void {
+    if (this.soloRequest === null) this.soloRequest = id;
+    else (this.moreRequests ??= new Set()).add(id);
+  }
+
+  endRequest(id: number): void {
+    if (this.soloRequest === id) this.soloRequest = null;
+    else if (this.moreRequests?.delete(id) && this.moreRequests.size === 0) this.moreRequests = null;
   }
 
   get isOpen(): boolean {
@@ -83,10 +125,30 @@ export class Connection {
 
   sendEncoded(encoded: Encoded): void {
     if (!this.isOpen) return;
+    // ws writes header and payload of each frame separately (one writev each); corked, a whole tick of frames goes
+    // out in one writev when uncorkAll runs.
+    if (this.corkedBytes < 0 && this.socket) {
+      this.socket.cork();
+      this.corkedBytes = 0;
+      corked.push(this);
+      if (!uncorkScheduled) {
+        uncorkScheduled = true;
+        setImmediate(uncorkAll);
+      }
+    }
     this.ws.send(encoded.data, { binary: encoded.binary });
     this.metrics?.frameSent(encoded.data.byteLength);
-    // Never buffer without bound for a client that does not read.
+    if (this.corkedBytes >= 0 && (this.corkedBytes += encoded.data.byteLength) >= CORK_FLUSH_BYTES) this.uncork();
+    // Never buffer without bound for a client that does not read. bufferedAmount counts corked bytes too, at most
+    // CORK_FLUSH_BYTES of them.
     if (this.ws.bufferedAmount > this.limits.maxSendQueueBytes) this.close(CLOSE_CODES.SLOW_CONSUMER, 'slow consumer');
+  }
+
+  /** Hands this tick's frames to the kernel. Also runs early for a big batch; uncorkAll then skips this one. */
+  uncork(): void {
+    if (this.corkedBytes < 0) return;
+    this.corkedBytes = -1;
+    this.socket?.uncork();
   }
 
   reply(id: number, data: object): void {

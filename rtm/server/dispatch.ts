@@ -118,7 +118,7 @@ export class Dispatcher {
     needsSession: boolean,
   ): void {
     const { id } = frame;
-    if (conn.pendingRequests.has(id)) {
+    if (conn.isPending(id)) {
       conn.error(id, 'DUPLICATE_REQUEST', `Request id ${id} is still pending.`);
       return;
     }
@@ -131,7 +131,7 @@ export class Dispatcher {
     const base: RequestContext = { conn, hub: this.hub, options: this.options, afterReply: (task) => after.push(task) };
     // Only login runs without a session, and its handler takes a plain RequestContext.
     const ctx = (session ? { ...base, session } : base) as SessionContext;
-    conn.pendingRequests.add(id);
+    conn.beginRequest(id);
     let result: RequestResult<T> | Promise<RequestResult<T>>;
     try {
       result = handler(ctx);
@@ -140,7 +140,7 @@ export class Dispatcher {
       return;
     }
     const finish = (data: RequestResult<T>): void => {
-      conn.pendingRequests.delete(id);
+      conn.endRequest(id);
       conn.reply(id, data);
       this.options.metrics.requestSucceeded(frame.t);
       for (const task of after) {
@@ -156,7 +156,7 @@ export class Dispatcher {
   }
 
   private fail(conn: Connection, id: number, type: string, error: unknown): void {
-    conn.pendingRequests.delete(id);
+    conn.endRequest(id);
     if (error instanceof WireError) {
       conn.error(id, error.code, error.message);
       return;

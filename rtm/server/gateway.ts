@@ -4,7 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CLOSE_CODES } from '../protocol/errors.js';
 import { LIMITS } from '../protocol/limits.js';
 import { SUBPROTOCOL, WS_PATH } from '../protocol/version.js';
-import { Connection } from './connection.js';
+import { Connection, type ConnectionLimits } from './connection.js';
 import { Dispatcher } from './dispatch.js';
 import type { Hub } from './hub/hub.js';
 import type { ResolvedOptions } from './options.js';
@@ -16,6 +16,18 @@ function toBuffer(data: RawData): Buffer {
   return data;
 }
 
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
+/** Socket listeners shared by every connection (`this` is the socket): no closures per connection. */
+interface WsListeners {
+  message: (this: WebSocket, data: RawData, isBinary: boolean) => void;
+  pong: (this: WebSocket) => void;
+  error: (this: WebSocket, error: Error) => void;
+  close: (this: WebSocket, code: number) => void;
+}
+
 /** The WebSocket side: upgrades on WS_PATH, per-connection lifecycle (login timeout, heartbeats), dispatch. */
 export class Gateway {
   readonly connections = new Set<Connection>();
@@ -25,12 +37,25 @@ export class Gateway {
   private closing = false;
   /** Upgrade rate per remote address (rateLimits.connectionsPerIpPerSecond); emptied at every sweep. */
   private readonly upgradeRates = new Map<string, FrameRate>();
+  /** Shared by every connection (one object and one callback, not one per connection). */
+  private readonly connectionLimits: ConnectionLimits;
+  private readonly onTransportGone = (conn: Connection): void => this.transportGone(conn);
+  /** The connection of each socket, for the shared listeners. */
+  private readonly byWs = new WeakMap<WebSocket, Connection>();
+  private readonly wsListeners: WsListeners;
 
   constructor(
     private readonly hub: Hub,
     private readonly options: ResolvedOptions,
   ) {
     this.dispatcher = new Dispatcher(hub, options);
+    this.connectionLimits = {
+      maxSendQueueBytes: options.maxSendQueueBytes,
+      maxFramesPerSecond: options.rateLimits.maxFramesPerSecond,
+      maxBadFrames: options.rateLimits.maxBadFrames,
+      closeGraceMs: options.closeGraceMs,
+    };
+    this.wsListeners = this.makeListeners();
     this.wss = new WebSocketServer({
       noServer: true,
       perMessageDeflate: false,
@@ -53,8 +78,8 @@ export class Gateway {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    socket.on('error', () => socket.destroy());
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    socket.on('error', destroyOnError);
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket));
   }
 
   /** Per-address connection-rate limit; off when the option is 0. */
@@ -66,37 +91,45 @@ export class Gateway {
     return rate.hit(this.options.now());
   }
 
-  private accept(ws: WebSocket): void {
-    const { rateLimits } = this.options;
-    const conn = new Connection(
-      ws,
-      {
-        maxSendQueueBytes: this.options.maxSendQueueBytes,
-        maxFramesPerSecond: rateLimits.maxFramesPerSecond,
-        maxBadFrames: rateLimits.maxBadFrames,
-        closeGraceMs: this.options.closeGraceMs,
-      },
-      this.options.now,
-      (gone) => this.transportGone(gone),
-      this.options.metrics,
-    );
+  /** `socket` is the one `ws` writes to: the connection corks it to coalesce the frames of a tick. */
+  private accept(ws: WebSocket, socket: Duplex): void {
+    const conn = new Connection(ws, this.connectionLimits, this.options.now, this.onTransportGone, this.options.metrics, socket);
     this.options.metrics.connectionOpened();
     this.connections.add(conn);
     conn.startLoginTimer(this.options.loginTimeoutMs);
-    ws.on('message', (data, isBinary) => {
-      const buffer = toBuffer(data);
-      this.options.metrics.frameReceived(buffer.byteLength);
-      this.dispatcher.onMessage(conn, isBinary ? buffer : buffer.toString('utf8'));
-    });
-    ws.on('pong', () => {
-      conn.lastSeen = this.options.now();
-    });
-    ws.on('error', (error) => this.options.logger.debug(`connection ${conn.id} error`, error.message));
-    ws.on('close', (code) => {
-      this.options.metrics.connectionClosed(code);
-      this.connections.delete(conn);
-      conn.disposed();
-    });
+    this.byWs.set(ws, conn);
+    const listeners = this.wsListeners;
+    ws.on('message', listeners.message);
+    ws.on('pong', listeners.pong);
+    ws.on('error', listeners.error);
+    ws.on('close', listeners.close);
+  }
+
+  private makeListeners(): WsListeners {
+    const { byWs, options, dispatcher, connections } = this;
+    return {
+      message(data, isBinary) {
+        const conn = byWs.get(this);
+        if (!conn) return;
+        const buffer = toBuffer(data);
+        options.metrics.frameReceived(buffer.byteLength);
+        dispatcher.onMessage(conn, isBinary ? buffer : buffer.toString('utf8'));
+      },
+      pong() {
+        const conn = byWs.get(this);
+        if (conn) conn.lastSeen = options.now();
+      },
+      error(error) {
+        options.logger.debug(`connection ${byWs.get(this)?.id ?? '?'} error`, error.message);
+      },
+      close(code) {
+        const conn = byWs.get(this);
+        if (!conn) return;
+        options.metrics.connectionClosed(code);
+        connections.delete(conn);
+        conn.disposed();
+      },
+    };
   }
 
   private transportGone(conn: Connection): void {

@@ -21,6 +21,8 @@ export type { HttpRoute, HttpContext } from './http.js';
 export { sendJson, sendJsonError } from './http.js';
 export type { Engine, EngineNode, SessionRef, NodeMessage, ChannelMessage } from './engine/types.js';
 export { EmbeddedEngine } from './engine/embedded.js';
+export { RedisEngine, type RedisEngineOptions } from './engine/redis.js';
+export { RedisStore, type RedisStoreOptions } from './storage/redis-store.js';
 export type { Logger, LogLevel } from './logger.js';
 export { authenticate } from './auth.js';
 export { AppsConfigError, loadAppsFile, parseApps, type AppConfig, type AppsRegistry } from './apps.js';

@@ -49,12 +49,12 @@ describe('Redis engine', () => {
   it('keeps a pending expiry across writes and cancels it on request', async () => {
     const [a] = system(1);
     await a!.attach(node('a'));
-    await a!.updateDoc(APP, 'cattr', 'room', () => ({ k: { value: 'v', lastUpdateUserId: 'u', lastUpdateTs: 1 } }));
+    await a!.updateDoc(APP, 'cattr', 'room', () => ({ k: { value: 'v', by: 'u', ts: 1 } }));
     await a!.expireDoc(APP, 'cattr', 'room', 150);
-    await a!.updateDoc(APP, 'cattr', 'room', (current) => ({ ...current, k2: { value: 'w', lastUpdateUserId: 'u', lastUpdateTs: 2 } }));
+    await a!.updateDoc(APP, 'cattr', 'room', (current) => ({ ...current, k2: { value: 'w', by: 'u', ts: 2 } }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await a!.readDoc(APP, 'cattr', 'room')).toBeNull();
-    await a!.updateDoc(APP, 'cattr', 'room', () => ({ k: { value: 'v', lastUpdateUserId: 'u', lastUpdateTs: 1 } }));
+    await a!.updateDoc(APP, 'cattr', 'room', () => ({ k: { value: 'v', by: 'u', ts: 1 } }));
     await a!.expireDoc(APP, 'cattr', 'room', 100);
     await a!.expireDoc(APP, 'cattr', 'room', null);
     await new Promise((resolve) => setTimeout(resolve, 200));

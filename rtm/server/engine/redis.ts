@@ -7,7 +7,7 @@ import type { DocKind, DocTypes } from './documents.js';
 import { RedisDocuments } from './redis/documents.js';
 import { decodeRef, encodeRef, memberEntry, RedisKeys, sessionEntry, watchEntry } from './redis/keys.js';
 import { NodeLiveness } from './redis/liveness.js';
-import { LocalMirror } from './redis/mirror.js';
+import { LocalMirror, type HeldSession } from './redis/mirror.js';
 import { decodeBatch, originOf, Outbox } from './redis/outbox.js';
 import { defineScripts, type ScriptRunner } from './redis/scripts.js';
 import type { ChannelMessage, Engine, EngineNode, NodeMessage, SessionRef } from './types.js';
@@ -65,7 +65,7 @@ export class RedisEngine implements Engine {
     this.log = options.logger ?? silentLogger;
     const redisOptions: RedisOptions = {
       lazyConnect: true,
-      // Queue commands through a short outage, fail them after ~10 s rather than hang a login forever.
+      // Queue commands through a short outage, fail them after ~8 s rather than hang a login forever.
       maxRetriesPerRequest: 20,
       retryStrategy: (times) => Math.min(50 * times, 500),
       ...options.redis,
@@ -77,7 +77,13 @@ export class RedisEngine implements Engine {
     this.redis.on('ready', () => this.onReady());
     this.sub.on('messageBuffer', (topic: Buffer, payload: Buffer) => this.dispatch(topic.toString('utf8'), payload));
     this.scripts = defineScripts(this.redis);
-    this.outbox = new Outbox(this.instanceId, this.redis, (error) => this.log.warn('redis engine: publish failed', error));
+    let lastPublishWarning = 0;
+    this.outbox = new Outbox(this.instanceId, this.redis, (error) => {
+      // Once per 5 s: during an outage every event-loop turn with traffic fails the same way.
+      if (Date.now() - lastPublishWarning < 5000) return;
+      lastPublishWarning = Date.now();
+      this.log.warn('redis engine: publishing to other nodes failed (messages to them are lost meanwhile)', error);
+    });
     this.liveness = new NodeLiveness({
       redis: this.redis,
       keys: this.keys,
@@ -141,11 +147,11 @@ export class RedisEngine implements Engine {
     if (this.nodes.size === 0) this.liveness.stop();
     const sids = new Set(this.mirror.sidsOf(node.nodeId));
     this.mirror.forgetNode(node.nodeId);
-    for (const [topic, members] of this.channelSubs) {
+    for (const [channelTopic, members] of this.channelSubs) {
       for (const sid of sids) members.delete(sid);
       if (members.size > 0) continue;
-      this.channelSubs.delete(topic);
-      void this.sub.unsubscribe(topic).catch(() => undefined);
+      this.channelSubs.delete(channelTopic);
+      void this.sub.unsubscribe(channelTopic).catch(() => undefined);
     }
     this.outbox.flush();
     await this.sub.unsubscribe(topic);
@@ -171,7 +177,11 @@ export class RedisEngine implements Engine {
     const entry = sessionEntry(appId, uid, ref.sid);
     const previous = await this.scripts.claim([k.session(appId, uid), k.nodeSessions(ref.node)], [encodeRef(ref), entry, k.prefix, appId, uid]);
     if (this.nodes.has(ref.node)) this.mirror.claimed(appId, uid, ref);
-    return typeof previous === 'string' ? decodeRef(previous) : null;
+    if (typeof previous !== 'string') return null;
+    const kicked = decodeRef(previous);
+    // The previous holder is about to be kicked: if it lives in this process it is no longer ours to restore.
+    this.mirror.forget(kicked.sid);
+    return kicked;
   }
 
   async releaseSession(appId: string, uid: string, ref: SessionRef): Promise<boolean> {
@@ -364,25 +374,30 @@ export class RedisEngine implements Engine {
   private async restore(nodeId: string): Promise<void> {
     const node = this.nodes.get(nodeId);
     if (!node) return;
+    const held = [...this.mirror.sessions].filter((session) => session.ref.node === nodeId);
+    // In slices: the calls of one slice pipeline on the connection.
+    for (let i = 0; i < held.length; i += 200) await Promise.all(held.slice(i, i + 200).map((session) => this.restoreSession(node, session)));
+  }
+
+  private async restoreSession(node: EngineNode, held: HeldSession): Promise<void> {
     const k = this.keys;
-    for (const held of [...this.mirror.sessions]) {
-      if (held.ref.node !== nodeId) continue;
-      const { app, uid, ref } = held;
-      const kept = await this.scripts.restoreSession(
-        [k.session(app, uid), k.presence(app, uid), k.nodeSessions(nodeId)],
-        [encodeRef(ref), sessionEntry(app, uid, ref.sid), held.presence],
-      );
-      if (kept !== 1) {
-        this.mirror.forget(ref.sid);
-        node.onNodeMessage({ k: 'kick', sid: ref.sid, reason: 'REMOTE_LOGIN' });
-        continue;
-      }
-      await Promise.all([
-        ...[...held.channels].map((ch) => this.scripts.restoreMember([k.members(app, ch), k.nodeMembers(nodeId)], [uid, encodeRef(ref), memberEntry(app, ch, uid, ref.sid)])),
-        held.watches.size > 0 ? this.watch(app, [...held.watches], ref) : Promise.resolve(),
-        ...[...held.topics].map((topic) => this.subscribeTopic(app, topic, ref)),
-      ]);
+    const { app, uid, ref } = held;
+    const kept = await this.scripts.restoreSession(
+      [k.session(app, uid), k.presence(app, uid), k.nodeSessions(node.nodeId)],
+      [encodeRef(ref), sessionEntry(app, uid, ref.sid), held.presence],
+    );
+    if (kept !== 1) {
+      this.mirror.forget(ref.sid);
+      node.onNodeMessage({ k: 'kick', sid: ref.sid, reason: 'REMOTE_LOGIN' });
+      return;
     }
+    await Promise.all([
+      ...[...held.channels].map((ch) =>
+        this.scripts.restoreMember([k.members(app, ch), k.nodeMembers(node.nodeId)], [uid, encodeRef(ref), memberEntry(app, ch, uid, ref.sid)]),
+      ),
+      held.watches.size > 0 ? this.watch(app, [...held.watches], ref) : Promise.resolve(),
+      ...[...held.topics].map((topic) => this.subscribeTopic(app, topic, ref)),
+    ]);
   }
 }
 

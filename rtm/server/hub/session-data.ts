@@ -5,19 +5,25 @@ export type StateRateKind = 'userAttrWrite' | 'userAttrRead' | 'channelAttrWrite
 
 /** Per-session state of RTM core part 2: rate windows, user-metadata subscriptions, token timers. */
 export class SessionData {
-  private readonly windows = new Map<StateRateKind, SlidingWindow>();
-  /** Users whose metadata this session subscribed to. */
-  readonly metaSubs = new Set<string>();
+  /** Created on first use, like the sets below: most sessions never call these APIs. */
+  private windows: Map<StateRateKind, SlidingWindow> | null = null;
+  private metaSubSet: Set<string> | null = null;
   /** When the login privilege of the session's token ends (ms); null = never. */
   tokenExpiresAt: number | null = null;
   private tokenTimers: NodeJS.Timeout[] = [];
 
   constructor(private readonly limits: StateRateLimits) {}
 
+  /** Users whose metadata this session subscribed to (created on first access). */
+  get metaSubs(): Set<string> {
+    return (this.metaSubSet ??= new Set());
+  }
+
   /** Records one call of `kind`; false when over its rate limit. */
   take(kind: StateRateKind, now: number): boolean {
-    let window = this.windows.get(kind);
-    if (!window) this.windows.set(kind, (window = new SlidingWindow(this.limits[`${kind}Count`], this.limits[`${kind}WindowMs`])));
+    const windows = (this.windows ??= new Map<StateRateKind, SlidingWindow>());
+    let window = windows.get(kind);
+    if (!window) windows.set(kind, (window = new SlidingWindow(this.limits[`${kind}Count`], this.limits[`${kind}WindowMs`])));
     return window.tryTake(now);
   }
 

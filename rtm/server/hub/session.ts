@@ -18,26 +18,37 @@ interface PendingSend {
   settle(delivered: boolean): void;
 }
 
-/** One logged-in (appId, uid) on this node; outlives its transport during the presence grace period. */
+/**
+ * A UUID as one flat string: randomUUID() builds it from ~20 concatenated pieces, a rope of ~0.5 KB that a
+ * long-lived session would otherwise hold. Copying through a Buffer yields a sequential string.
+ */
+function flatUuid(): string {
+  return Buffer.from(crypto.randomUUID(), 'latin1').toString('latin1');
+}
+
+/**
+ * One logged-in (appId, uid) on this node; outlives its transport during the presence grace period.
+ * Most sessions sit idle: every collection and rate window is created on first use (a Map or Set costs ~150
+ * bytes even when empty), which keeps an idle session small.
+ */
 export class Session {
-  readonly sid = crypto.randomUUID();
+  readonly sid = flatUuid();
   /** Given to the client; presenting it on a new login within the grace period resumes this session. */
-  readonly resumeId = crypto.randomUUID();
+  readonly resumeId = flatUuid();
   readonly ref: SessionRef;
   state: SessionState = 'live';
   conn: Connection | null = null;
-  readonly channels = new Set<string>();
-  readonly watching = new Set<string>();
   graceTimer: NodeJS.Timeout | null = null;
-  /** Sender side: peer.send requests waiting for the receiver's ack, by mid. */
-  readonly pendingSends = new Map<string, PendingSend>();
+  private channelSet: Set<string> | null = null;
+  private watchingSet: Set<string> | null = null;
+  private pendingSendMap: Map<string, PendingSend> | null = null;
   /** Receiver side: delivered peer messages → the sending session to notify on `peer.ack`. */
-  private readonly awaitingAck = new Map<string, SessionRef>();
+  private awaitingAck: Map<string, SessionRef> | null = null;
   private peerQueue: PeerMsgFrame[] = [];
-  private channelQueue = new Map<string, { at: number; frame: ChMsgFrame }[]>();
-  private readonly sendRate: SlidingWindow;
-  private readonly joinAnyRate: SlidingWindow;
-  private readonly joinSameRate = new Map<string, number[]>();
+  private channelQueue: Map<string, { at: number; frame: ChMsgFrame }[]> | null = null;
+  private sendRate: SlidingWindow | null = null;
+  private joinAnyRate: SlidingWindow | null = null;
+  private joinSameRate: Map<string, number[]> | null = null;
   /** Attribute/metadata rate windows, metadata subscriptions and token timers (RTM core part 2). */
   readonly data: SessionData;
 
@@ -48,40 +59,57 @@ export class Session {
     private readonly limits: RateLimits,
   ) {
     this.ref = { node: nodeId, sid: this.sid };
-    this.sendRate = new SlidingWindow(limits.messageCount, limits.messageWindowMs);
-    this.joinAnyRate = new SlidingWindow(limits.joinAnyChannelCount, limits.joinAnyChannelWindowMs);
     this.data = new SessionData(limits);
   }
 
+  /** Joined channels (created on first access). */
+  get channels(): Set<string> {
+    return (this.channelSet ??= new Set());
+  }
+
+  /** Users whose status this session subscribed to (created on first access). */
+  get watching(): Set<string> {
+    return (this.watchingSet ??= new Set());
+  }
+
+  /** Sender side: peer.send requests waiting for the receiver's ack, by mid (created on first access). */
+  get pendingSends(): Map<string, PendingSend> {
+    return (this.pendingSendMap ??= new Map());
+  }
+
   takeSend(now: number): boolean {
+    this.sendRate ??= new SlidingWindow(this.limits.messageCount, this.limits.messageWindowMs);
     return this.sendRate.tryTake(now);
   }
 
   /** Both join limits of rtm-1x §5: same channel, and any channel. */
   takeJoin(ch: string, now: number): boolean {
     const window = this.limits.joinSameChannelWindowMs;
-    const recent = (this.joinSameRate.get(ch) ?? []).filter((at) => now - at < window);
+    const joinSameRate = (this.joinSameRate ??= new Map<string, number[]>());
+    const recent = (joinSameRate.get(ch) ?? []).filter((at) => now - at < window);
     if (recent.length >= this.limits.joinSameChannelCount) return false;
+    this.joinAnyRate ??= new SlidingWindow(this.limits.joinAnyChannelCount, this.limits.joinAnyChannelWindowMs);
     if (!this.joinAnyRate.tryTake(now)) return false;
     recent.push(now);
-    this.joinSameRate.set(ch, recent);
-    if (this.joinSameRate.size > 128) {
-      for (const [key, stamps] of this.joinSameRate) if (stamps.every((at) => now - at >= window)) this.joinSameRate.delete(key);
+    joinSameRate.set(ch, recent);
+    if (joinSameRate.size > 128) {
+      for (const [key, stamps] of joinSameRate) if (stamps.every((at) => now - at >= window)) joinSameRate.delete(key);
     }
     return true;
   }
 
   expectAck(mid: string, sender: SessionRef): void {
-    if (this.awaitingAck.size >= AWAITING_ACK_MAX) {
-      const oldest = this.awaitingAck.keys().next();
-      if (!oldest.done) this.awaitingAck.delete(oldest.value);
+    const awaitingAck = (this.awaitingAck ??= new Map<string, SessionRef>());
+    if (awaitingAck.size >= AWAITING_ACK_MAX) {
+      const oldest = awaitingAck.keys().next();
+      if (!oldest.done) awaitingAck.delete(oldest.value);
     }
-    this.awaitingAck.set(mid, sender);
+    awaitingAck.set(mid, sender);
   }
 
   takeAck(mid: string): SessionRef | undefined {
-    const sender = this.awaitingAck.get(mid);
-    if (sender) this.awaitingAck.delete(mid);
+    const sender = this.awaitingAck?.get(mid);
+    if (sender) this.awaitingAck!.delete(mid);
     return sender;
   }
 
@@ -91,8 +119,9 @@ export class Session {
   }
 
   queueChannel(frame: ChMsgFrame, now: number): void {
-    let queue = this.channelQueue.get(frame.ch);
-    if (!queue) this.channelQueue.set(frame.ch, (queue = []));
+    const channelQueue = (this.channelQueue ??= new Map<string, { at: number; frame: ChMsgFrame }[]>());
+    let queue = channelQueue.get(frame.ch);
+    if (!queue) channelQueue.set(frame.ch, (queue = []));
     queue.push({ at: now, frame });
     if (queue.length > LIMITS.resumeChannelMessagesMax) queue.shift();
   }
@@ -101,13 +130,13 @@ export class Session {
   drainQueued(now: number): (PeerMsgFrame | ChMsgFrame)[] {
     const cutoff = now - LIMITS.resumeChannelMessagesWindowMs;
     const channel: { at: number; frame: ChMsgFrame }[] = [];
-    for (const [ch, queue] of this.channelQueue) {
-      if (this.channels.has(ch)) for (const item of queue) if (item.at >= cutoff) channel.push(item);
+    for (const [ch, queue] of this.channelQueue ?? []) {
+      if (this.channelSet?.has(ch)) for (const item of queue) if (item.at >= cutoff) channel.push(item);
     }
     channel.sort((a, b) => a.at - b.at);
     const out: (PeerMsgFrame | ChMsgFrame)[] = [...this.peerQueue, ...channel.map((item) => item.frame)];
     this.peerQueue = [];
-    this.channelQueue = new Map();
+    this.channelQueue = null;
     return out;
   }
 
@@ -115,6 +144,6 @@ export class Session {
     if (this.graceTimer) clearTimeout(this.graceTimer);
     this.graceTimer = null;
     this.data.clearTokenTimers();
-    for (const pending of [...this.pendingSends.values()]) pending.settle(false);
+    for (const pending of [...(this.pendingSendMap?.values() ?? [])]) pending.settle(false);
   }
 }

@@ -27,12 +27,20 @@ import {
   type UserEvent,
 } from './types.js';
 import { requireCount, requireText, requireTime } from './validate.js';
-import { WriteBatcher } from './write-batcher.js';
+import { WriteBatcher, type WriteOptions } from './write-batcher.js';
 
 export const DATABASE_FILE = 'resignal.sqlite';
 export const MEDIA_FOLDER = 'media';
 const TAKE_OFFLINE_MAX = 10_000;
 const DEFAULT_LOCK_TIMEOUT_MS = 1000;
+
+// What each write touches, so that a read commits only the queued writes it could see.
+const OFFLINE: WriteOptions = { touches: ['offline'] };
+const HISTORY: WriteOptions = { touches: ['history'] };
+const MEDIA: WriteOptions = { touches: ['media'] };
+/** REST user/channel events are never acknowledged to anyone: no fsync of their own (see WriteBatcher). */
+const EVENT_LOG: WriteOptions = { touches: ['events'], durable: false };
+const EVENT_TAKE: WriteOptions = { touches: ['events'] };
 
 /** The embedded engine's store: SQLite for records, plain files for media bytes, all under one data folder. */
 export class SqliteStore implements DurableStore {
@@ -75,11 +83,11 @@ export class SqliteStore implements DurableStore {
   // --- offline peer messages
 
   enqueueOffline(msg: OfflineMessage): Promise<void> {
-    return this.write(() => this.offline.validate(msg), (now) => this.offline.write(msg, now));
+    return this.write(() => this.offline.validate(msg), (now) => this.offline.write(msg, now), OFFLINE);
   }
 
   takeOffline(appId: string, uid: string, limit: number): Promise<OfflineMessage[]> {
-    return this.read(() => {
+    return this.read(OFFLINE.touches, () => {
       requireText('appId', appId);
       requireText('uid', uid);
       requireCount('limit', limit, 1, TAKE_OFFLINE_MAX);
@@ -95,6 +103,7 @@ export class SqliteStore implements DurableStore {
         if (!Array.isArray(ids)) throw new StorageError('INVALID_ARGUMENT', 'ids must be an array.');
       },
       () => this.offline.delete(appId, uid, ids),
+      OFFLINE,
     );
   }
 
@@ -106,33 +115,34 @@ export class SqliteStore implements DurableStore {
     return this.write(
       () => undefined,
       (now) => this.history.write(msg, now),
+      HISTORY,
     );
   }
 
   queryHistory(query: HistoryQuery): Promise<HistoryMessage[]> {
-    return this.read(() => this.history.query(query, this.clock()));
+    return this.read(HISTORY.touches, () => this.history.query(query, this.clock()));
   }
 
   countHistory(filter: HistoryFilter): Promise<number> {
-    return this.read(() => this.history.count(filter, this.clock()));
+    return this.read(HISTORY.touches, () => this.history.count(filter, this.clock()));
   }
 
   // --- user and channel events
 
   appendUserEvent(event: UserEvent): Promise<void> {
-    return this.write(() => this.events.validateUser(event), () => this.events.appendUser(event));
+    return this.write(() => this.events.validateUser(event), () => this.events.appendUser(event), EVENT_LOG);
   }
 
   appendChannelEvent(event: ChannelEvent): Promise<void> {
-    return this.write(() => this.events.validateChannel(event), () => this.events.appendChannel(event));
+    return this.write(() => this.events.validateChannel(event), () => this.events.appendChannel(event), EVENT_LOG);
   }
 
   takeUserEvents(appId: string, max = this.limits.eventsPerTake): Promise<UserEvent[]> {
-    return this.write(() => this.events.validateTake(appId, max), () => this.events.takeUsers(appId, max));
+    return this.write(() => this.events.validateTake(appId, max), () => this.events.takeUsers(appId, max), EVENT_TAKE);
   }
 
   takeChannelEvents(appId: string, max = this.limits.eventsPerTake): Promise<ChannelEvent[]> {
-    return this.write(() => this.events.validateTake(appId, max), () => this.events.takeChannels(appId, max));
+    return this.write(() => this.events.validateTake(appId, max), () => this.events.takeChannels(appId, max), EVENT_TAKE);
   }
 
   // --- media
@@ -146,7 +156,7 @@ export class SqliteStore implements DurableStore {
   }
 
   getMedia(appId: string, mediaId: string): Promise<MediaRecord | null> {
-    return this.read(() =>
+    return this.read(MEDIA.touches, () =>
       isValidAppId(appId) && isValidMediaId(mediaId) ? this.media.find(appId, mediaId, this.clock()) : null,
     );
   }
@@ -168,7 +178,7 @@ export class SqliteStore implements DurableStore {
       removed.push(record);
     }
     if (removed.length > 0) {
-      await this.batcher.run(() => removed.forEach((record) => this.media.delete(record.appId, record.mediaId)));
+      await this.batcher.run(() => removed.forEach((record) => this.media.delete(record.appId, record.mediaId)), MEDIA);
     }
     return removed.length;
   }
@@ -180,6 +190,7 @@ export class SqliteStore implements DurableStore {
     const { offline, history } = await this.write(
       () => undefined,
       () => ({ offline: this.offline.purge(now), history: this.history.purge(now) }),
+      { touches: [...OFFLINE.touches, ...HISTORY.touches] },
     );
     return { offline, history, media: await this.deleteExpiredMedia(now) };
   }
@@ -226,7 +237,7 @@ export class SqliteStore implements DurableStore {
     };
     try {
       this.ensureOpen();
-      await this.batcher.run(() => this.media.write(record));
+      await this.batcher.run(() => this.media.write(record), MEDIA);
     } catch (error) {
       await this.files.remove(input.appId, mediaId);
       throw error;
@@ -235,17 +246,18 @@ export class SqliteStore implements DurableStore {
   }
 
   /** Validates synchronously (a bad argument rejects alone), then joins the next group commit. */
-  private async write<T>(validate: () => void, apply: (now: number) => T): Promise<T> {
+  private async write<T>(validate: () => void, apply: (now: number) => T, options: WriteOptions): Promise<T> {
     this.ensureOpen();
     validate();
     const now = this.clock();
-    return this.batcher.run(() => apply(now));
+    return this.batcher.run(() => apply(now), options);
   }
 
-  private read<T>(query: () => T): Promise<T> {
+  /** Commits first only the queued writes the query could see (see WriteBatcher). */
+  private read<T>(touches: readonly string[], query: () => T): Promise<T> {
     try {
       this.ensureOpen();
-      this.batcher.flush();
+      for (const what of touches) this.batcher.flushFor(what);
       return Promise.resolve(query());
     } catch (error) {
       return Promise.reject(asStorageError(error));
