@@ -125,8 +125,9 @@ export class Connection {
 
   sendEncoded(encoded: Encoded): void {
     if (!this.isOpen) return;
-    // ws writes header and payload of each frame separately (one writev each); corked, a whole tick of frames goes
-    // out in one writev when uncorkAll runs.
+    // Each ws.send is one writev (frame header and payload); corked, a whole tick of frames goes out in one writev
+    // when uncorkAll runs (at most one setImmediate of delay; a benchmark of acknowledged peer round-trips showed
+    // no latency cost).
     if (this.corkedBytes < 0 && this.socket) {
       this.socket.cork();
       this.corkedBytes = 0;
