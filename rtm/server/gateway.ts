@@ -74,7 +74,7 @@ export class Gateway {
       socket.end(`HTTP/1.1 ${this.closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    if (!this.admit(req.socket.remoteAddress ?? '')) {
+    if (!this.admit(req)) {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -83,9 +83,11 @@ export class Gateway {
   }
 
   /** Per-address connection-rate limit; off when the option is 0. */
-  private admit(address: string): boolean {
+  private admit(req: IncomingMessage): boolean {
     const perSecond = this.options.rateLimits.connectionsPerIpPerSecond;
     if (!(perSecond > 0)) return true;
+    // Read only when needed: remoteAddress is a syscall, and the socket then keeps the address object.
+    const address = req.socket.remoteAddress ?? '';
     let rate = this.upgradeRates.get(address);
     if (!rate) this.upgradeRates.set(address, (rate = new FrameRate(perSecond)));
     return rate.hit(this.options.now());
