@@ -7,10 +7,7 @@ import { API_MAP_BY_ID, legacyDisplayName, type ApiId } from '../shim/api-map.js
 import { noLegacySignaling } from './rules/no-legacy-signaling.js';
 
 RuleTester.describe = describe;
-// The type-aware cases build a TypeScript program of the whole shim; once, under the full suite's load, one failed
-// inside RuleTester's own failure reporting (a TypeError in its location estimator) and passed on every rerun.
-// Until that is understood, each case may run twice; a rule that is really wrong fails both times.
-RuleTester.it = (name: string, fn: () => void) => it(name, { retry: 1, timeout: 120_000 }, fn);
+RuleTester.it = (name: string, fn: () => void) => it(name, { timeout: 120_000 }, fn);
 
 const rule = noLegacySignaling as unknown as Rule.RuleModule;
 const typedDir = join(import.meta.dirname, '__fixtures__', 'typed');
@@ -18,7 +15,9 @@ const typedDir = join(import.meta.dirname, '__fixtures__', 'typed');
 const script = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'script' } });
 const module = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 const typed = new RuleTester({
-  languageOptions: { parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedDir } },
+  // With CI=true typescript-eslint infers a "single run" and reuses one program for every case, so a case would
+  // see the previous case's text of file.ts; RuleTester rewrites that file for each case.
+  languageOptions: { parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedDir, disallowAutomaticSingleRunInference: true } },
 });
 
 const lines = (...parts: string[]): string => `${parts.join('\n')}\n`;

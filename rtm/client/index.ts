@@ -65,17 +65,8 @@ const AgoraRTM = {
   LOG_FILTER_WARNING,
   LOG_FILTER_INFO,
   LOG_FILTER_DEBUG,
-  ConnectionChangeReason,
-  ConnectionState,
-  LocalInvitationFailureReason,
-  LocalInvitationState,
-  RemoteInvitationState,
-  RemoteInvitationFailureReason,
-  MessageType,
-  PeerOnlineState,
-  PeerSubscriptionOption,
-  AreaCode,
-  LegacyAreaCode,
+  // Every enum object also sits on the namespace itself (AgoraRTM.ConnectionState, …), as in the official SDK.
+  ...RtmStatusCode,
   RtmStatusCode,
 } as const;
 

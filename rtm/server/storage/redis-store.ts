@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
 import { isValidAppId } from '../../protocol/index.js';
 import { StorageError, asStorageError } from './errors.js';
-import { MediaFiles, isValidMediaId, newMediaId } from './media-files.js';
+import { MediaFiles, isValidMediaId } from './media-files.js';
 import { RedisHistory } from './redis-history.js';
 import { defineLua, type LuaRunner } from './redis-lua.js';
 import { RedisOffline } from './redis-offline.js';
@@ -23,6 +23,7 @@ import {
   type StoreLimits,
   type UserEvent,
 } from './types.js';
+import { writeMediaUpload } from './media-upload.js';
 import { requireCount, requireText, requireTime } from './validate.js';
 
 export interface RedisStoreOptions {
@@ -277,35 +278,14 @@ export class RedisStore implements DurableStore {
 
   private async storeMedia(input: MediaInput): Promise<MediaRecord> {
     this.ensureOpen();
-    if (!isValidAppId(input.appId)) throw new StorageError('INVALID_MEDIA_ID', 'appId must be 32 letters or digits.');
-    requireText('owner', input.owner);
-    requireText('fileName', input.fileName);
-    requireText('mime', input.mime);
-    if (input.width !== undefined) requireCount('width', input.width, 0, 1_000_000);
-    if (input.height !== undefined) requireCount('height', input.height, 0, 1_000_000);
-    const createdAt = this.clock();
-    const expiresAt = input.expiresAt ?? createdAt + this.limits.mediaTtlMs;
-    requireTime('expiresAt', expiresAt);
-    const mediaId = newMediaId();
-    const size = await this.files.writeAtomically(input.appId, mediaId, input.body, this.limits.mediaMaxBytes);
-    const record: MediaRecord = {
-      appId: input.appId,
-      mediaId,
-      owner: input.owner,
-      fileName: input.fileName,
-      size,
-      mime: input.mime,
-      ...(input.width === undefined ? {} : { width: input.width }),
-      ...(input.height === undefined ? {} : { height: input.height }),
-      createdAt,
-      expiresAt,
-    };
+    const record = await writeMediaUpload(this.files, input, this.clock(), this.limits);
+    const { mediaId } = record;
     try {
       this.ensureOpen();
       await this.redis
         .multi()
         .set(this.mediaKey(input.appId, mediaId), JSON.stringify(record))
-        .zadd(`${this.prefix}media-expiry`, expiresAt, `${input.appId}:${mediaId}`)
+        .zadd(`${this.prefix}media-expiry`, record.expiresAt, `${input.appId}:${mediaId}`)
         .exec();
     } catch (error) {
       await this.files.remove(input.appId, mediaId);
