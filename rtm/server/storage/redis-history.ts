@@ -1,14 +1,9 @@
 import type { Redis } from 'ioredis';
-import { utf8Length } from '../../protocol/index.js';
 import { StorageError } from './errors.js';
 import { defineLua, type LuaRunner } from './redis-lua.js';
 import type { HistoryFilter, HistoryInput, HistoryKind, HistoryMessage, HistoryQuery, StoreLimits } from './types.js';
+import { HISTORY_QUERY_MAX_LIMIT, historyRecipients, historySize, isStorableHistory } from './history-record.js';
 import { requireCount, requireText, requireTime } from './validate.js';
-
-/** Same accounting as the SQLite store, so a budget means the same on both engines. */
-const MESSAGE_OVERHEAD_BYTES = 64;
-const RECIPIENT_OVERHEAD_BYTES = 24;
-const QUERY_MAX_LIMIT = 1000;
 
 interface StoredHistory {
   id: string;
@@ -96,25 +91,13 @@ export class RedisHistory {
   }
 
   isStorable(msg: HistoryInput): boolean {
-    requireText('appId', msg.appId);
-    requireText('id', msg.id);
-    requireText('from', msg.from);
-    requireText('to', msg.to);
-    requireTime('ts', msg.ts);
-    if (msg.kind !== 'peer' && msg.kind !== 'channel') throw new StorageError('INVALID_ARGUMENT', 'kind must be peer or channel.');
-    return msg.msg.type === 'TEXT' && msg.msg.text.length > 0;
+    return isStorableHistory(msg);
   }
 
   async write(msg: HistoryInput, now: number): Promise<boolean> {
     if (msg.msg.type !== 'TEXT' || msg.ts <= now - this.limits.historyRetentionMs) return false;
-    const rcpt = this.recipientsToRecord(msg);
-    const size =
-      MESSAGE_OVERHEAD_BYTES +
-      utf8Length(msg.msg.text) +
-      utf8Length(msg.id) +
-      utf8Length(msg.from) +
-      utf8Length(msg.to) +
-      rcpt.reduce((sum, uid) => sum + RECIPIENT_OVERHEAD_BYTES + utf8Length(uid), 0);
+    const rcpt = historyRecipients(msg, this.limits.historyRecipientsMax);
+    const size = historySize(msg, msg.msg.text, rcpt);
     if (size > this.limits.historyBytesPerApp) return false;
     const stored: StoredHistory = { id: msg.id, kind: msg.kind, from: msg.from, to: msg.to, ts: msg.ts, text: msg.msg.text, size, rcpt };
     await this.lua.append(
@@ -128,7 +111,7 @@ export class RedisHistory {
     const { key } = this.shapeOf(query);
     if (query.order !== 'asc' && query.order !== 'desc') throw new StorageError('INVALID_QUERY', 'order must be asc or desc.');
     requireCount('offset', query.offset, 0, Number.MAX_SAFE_INTEGER);
-    requireCount('limit', query.limit, 1, QUERY_MAX_LIMIT);
+    requireCount('limit', query.limit, 1, HISTORY_QUERY_MAX_LIMIT);
     const [start, end] = this.range(query, now);
     if (start >= end) return [];
     const members =
@@ -160,11 +143,6 @@ export class RedisHistory {
     return removed;
   }
 
-  private recipientsToRecord(msg: HistoryInput): string[] {
-    const recipients = msg.kind === 'channel' ? (msg.recipients ?? []) : [];
-    if (recipients.length > this.limits.historyRecipientsMax) return [];
-    return [...new Set(recipients.filter((uid) => typeof uid === 'string' && uid.length > 0 && uid !== msg.from))];
-  }
 
   /** The three filter shapes of REST §9.3; a channel as source matches nothing (only users send). */
   private shapeOf(filter: HistoryFilter): Shape {

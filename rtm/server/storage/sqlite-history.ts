@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
-import { utf8Length } from '../../protocol/index.js';
 import { StorageError } from './errors.js';
 import type { HistoryFilter, HistoryInput, HistoryKind, HistoryMessage, HistoryQuery, StoreLimits } from './types.js';
+import { HISTORY_QUERY_MAX_LIMIT, historyRecipients, historySize, isStorableHistory } from './history-record.js';
 import { requireCount, requireText, requireTime } from './validate.js';
-
-/** Bytes charged per stored message and per recorded recipient on top of the strings: rows and index entries. */
-const MESSAGE_OVERHEAD_BYTES = 64;
-const RECIPIENT_OVERHEAD_BYTES = 24;
-export const HISTORY_QUERY_MAX_LIMIT = 1000;
 
 interface HistoryRow {
   id: string;
@@ -77,27 +72,14 @@ export class HistoryTable {
     this.deleteExpired = db.prepare('DELETE FROM history_message WHERE ts < ?');
   }
 
-  /** RAW and empty-text messages are not kept: RTM history is text only (rtm-1x.md §8, §9.3). */
   isStorable(msg: HistoryInput): boolean {
-    requireText('appId', msg.appId);
-    requireText('id', msg.id);
-    requireText('from', msg.from);
-    requireText('to', msg.to);
-    requireTime('ts', msg.ts);
-    if (msg.kind !== 'peer' && msg.kind !== 'channel') throw new StorageError('INVALID_ARGUMENT', 'kind must be peer or channel.');
-    return msg.msg.type === 'TEXT' && msg.msg.text.length > 0;
+    return isStorableHistory(msg);
   }
 
   write(msg: HistoryInput, now: number): boolean {
     if (msg.msg.type !== 'TEXT' || msg.ts <= now - this.limits.historyRetentionMs) return false;
-    const recipients = this.recipientsToRecord(msg);
-    const size =
-      MESSAGE_OVERHEAD_BYTES +
-      utf8Length(msg.msg.text) +
-      utf8Length(msg.id) +
-      utf8Length(msg.from) +
-      utf8Length(msg.to) +
-      recipients.reduce((sum, uid) => sum + RECIPIENT_OVERHEAD_BYTES + utf8Length(uid), 0);
+    const recipients = historyRecipients(msg, this.limits.historyRecipientsMax);
+    const size = historySize(msg, msg.msg.text, recipients);
     if (size > this.limits.historyBytesPerApp) return false;
     if (this.exists.get(msg.appId, msg.id) !== undefined) return true; // a retried append
     this.makeRoom(msg.appId, size);
@@ -150,11 +132,6 @@ export class HistoryTable {
     return this.deleteExpired.run(cutoff).changes;
   }
 
-  private recipientsToRecord(msg: HistoryInput): readonly string[] {
-    const recipients = msg.kind === 'channel' ? (msg.recipients ?? []) : [];
-    if (recipients.length > this.limits.historyRecipientsMax) return [];
-    return recipients.filter((uid) => typeof uid === 'string' && uid.length > 0 && uid !== msg.from);
-  }
 
   /** Evicts the app's oldest messages (by time) until `size` more bytes fit in its budget. */
   private makeRoom(appId: string, size: number): void {
