@@ -1,7 +1,7 @@
 /**
  * Firing a flat callback: the iOS block property on the API object if set, otherwise the method of the object
  * given to `callbackSet` (Android/C++). Both are read at fire time, exceptions are logged and swallowed, and
- * each callback that runs counts as a use of its API-map ID.
+ * each callback that runs counts as a use of its API-map ID. Callbacks the shim never fires count when assigned.
  */
 import { fireCallback, initCallbackProperties, type FireHooks } from '../callback-property.js';
 import { namesOf } from '../api-map.js';
@@ -10,6 +10,39 @@ import type { FlatCallbackName, FlatCallbacks } from './types.js';
 
 /** Every flat callback name, from the API map (the one list of legacy names). */
 export const FLAT_CALLBACKS: readonly string[] = namesOf('Flat', ['callback']);
+
+/**
+ * Callbacks RTM gives the shim nothing to fire with (debug, progress, app and raw messages, broadcast calls,
+ * phone-line messages). Assigning one is the only use an app makes of it, so the assignment is what counts.
+ */
+export const SILENT_FLAT_CALLBACKS = [
+  'onDbg',
+  'onMessageSendProgress',
+  'onMessageAppReceived',
+  'onMsg',
+  'onBCCall_result',
+  'onInviteMsg',
+] as const satisfies readonly FlatCallbackName[];
+
+const noteSilent = (name: string, value: unknown): void => {
+  if (value) noteNamedUse('Flat', name);
+};
+
+/** Still a plain-looking property (starts as `''`, reads back what was assigned); assigning a callback counts. */
+function initSilentProperties(target: object): void {
+  for (const name of SILENT_FLAT_CALLBACKS) {
+    let value: unknown = '';
+    Object.defineProperty(target, name, {
+      get: () => value,
+      set: (next: unknown) => {
+        value = next;
+        noteSilent(name, next);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
 
 export class FlatDispatcher {
   readonly #target: object;
@@ -20,12 +53,15 @@ export class FlatDispatcher {
 
   constructor(target: object, error: (...parts: unknown[]) => void) {
     initCallbackProperties(target, FLAT_CALLBACKS);
+    initSilentProperties(target);
     this.#target = target;
     this.#hooks = { used: (name) => noteNamedUse('Flat', name), error };
   }
 
   set callbackObject(value: unknown) {
     this.#set = value;
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return;
+    for (const name of SILENT_FLAT_CALLBACKS) noteSilent(name, (value as Record<string, unknown>)[name]);
   }
 
   fire<K extends FlatCallbackName>(name: K, ...args: Parameters<FlatCallbacks[K]>): boolean {

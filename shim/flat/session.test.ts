@@ -13,7 +13,7 @@ import { getLegacyUsageCount } from '../deprecation.js';
 import { sleep, waitFor, WarningLog } from '../test/harness.js';
 import AgoraAPI, { FlatApi } from './index.js';
 import { resetFlatDefaults } from './factory.js';
-import { FLAT_CALLBACKS } from './dispatch.js';
+import { FLAT_CALLBACKS, SILENT_FLAT_CALLBACKS } from './dispatch.js';
 import { APP_ID, FlatWorld, startTestServer, unique } from './test/world.js';
 
 const warnings = new WarningLog();
@@ -284,6 +284,17 @@ describe('callbacks', () => {
     await waitFor(() => seen.length === 2);
     expect(seen).toEqual([['handler', 'onLoginSuccess', 0, 0], ['property', 'onLogout', 101]]);
     warnings.expectExactly(['SIG_FLAT_CREATE_AGORA_SDK_INSTANCE', 'SIG_FLAT_CALLBACK_SET', 'SIG_FLAT_LOGIN', 'SIG_FLAT_ON_LOGIN_SUCCESS', 'SIG_FLAT_LOGOUT', 'SIG_FLAT_ON_LOGOUT']);
+  });
+
+  it('callbacks that never fire count as used when assigned, as a property or through callbackSet', () => {
+    const api = AgoraAPI.createAgoraSDKInstance(APP_ID);
+    const onMsg = (): void => undefined;
+    api.onMsg = onMsg;
+    api.onDbg = '';
+    expect([api.onMsg, api.onDbg]).toEqual([onMsg, '']);
+    expect(Object.keys(api)).toEqual(expect.arrayContaining([...SILENT_FLAT_CALLBACKS]));
+    api.callbackSet({ onInviteMsg: () => undefined, onLoginSuccess: () => undefined });
+    warnings.expectExactly(['SIG_FLAT_CREATE_AGORA_SDK_INSTANCE', 'SIG_FLAT_ON_MSG', 'SIG_FLAT_CALLBACK_SET', 'SIG_FLAT_ON_INVITE_MSG']);
   });
 
   it('an exception thrown by an app callback is logged (console and onLog) and swallowed', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_MAP, namesOf } from '../api-map.js';
 import { FlatApi } from './agora-api.js';
-import { FLAT_CALLBACKS } from './dispatch.js';
+import { FLAT_CALLBACKS, SILENT_FLAT_CALLBACKS } from './dispatch.js';
 import { messageId } from './messages.js';
 import { DEFAULT_RETRY_COUNT, DEFAULT_RETRY_TIME_S, loginRetryDelayMs, reconnectAttemptMs, retryPolicy } from './retry-policy.js';
 import type { FlatCallbackName } from './types.js';
@@ -27,6 +27,11 @@ describe('agreement with the API map', () => {
     const missing = namesOf('Flat', ['method']).filter((name) => typeof (FlatApi.prototype as unknown as Record<string, unknown>)[name] !== 'function');
     expect(missing).toEqual([]);
     expect(API_MAP.filter((row) => row.owner === 'Flat')).toHaveLength(85);
+  });
+
+  it('counts on assignment exactly the callbacks the map documents as never firing', () => {
+    const never = API_MAP.filter((row) => row.owner === 'Flat' && row.kind === 'callback' && /never fires/.test(row.notes ?? '')).map((row) => row.name);
+    expect([...SILENT_FLAT_CALLBACKS].sort()).toEqual(never.sort());
   });
 });
 

@@ -1,17 +1,21 @@
-/** Flat-API test helpers: a real server, flat API objects whose callbacks (except onLog) are traced, unique accounts. */
+/**
+ * Flat-API test helpers: a real server, flat API objects whose callbacks are traced (except onLog, and the silent
+ * ones that never fire, whose assignment alone would count as a use), unique accounts.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { startServer, type RunningServer } from '../../../rtm/server/index.js';
 import { record, only, waitFor, type Trace } from '../../test/harness.js';
-import { FLAT_CALLBACKS } from '../dispatch.js';
+import { FLAT_CALLBACKS, SILENT_FLAT_CALLBACKS } from '../dispatch.js';
 import { createAgoraSDKInstance, type AgoraAPI } from '../factory.js';
 import type { FlatOptions } from '../types.js';
 
 export const APP_ID = '0123456789abcdef0123456789abcdef';
 export const REST_SECRET = 'flat-test-rest-secret';
-export const TRACED = FLAT_CALLBACKS.filter((name) => name !== 'onLog');
+const UNTRACED: readonly string[] = ['onLog', ...SILENT_FLAT_CALLBACKS];
+export const TRACED = FLAT_CALLBACKS.filter((name) => !UNTRACED.includes(name));
 
 let counter = 0;
 /** Unique per call, so users of one test never meet another's. */
