@@ -9,6 +9,8 @@ export interface RoleStart {
   role: string;
   side: Side;
   appId: string;
+  /** The App ID's REST secret on the runner's server (for server-side features such as forced channel sends). */
+  restSecret?: string;
 }
 
 export type ParentToRole = RoleStart | { type: 'barrier-open'; name: string } | { type: 'fault-done'; id: number };

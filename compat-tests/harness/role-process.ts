@@ -24,6 +24,8 @@ function env(start: RoleStart, trace: unknown[][]): RoleEnv {
   return {
     appId: start.appId,
     role: start.role,
+    serverUrl: process.env['RESIGNAL_URL'] ?? '',
+    restSecret: start.restSecret,
     trace(event, ...args) {
       const entry = [event, ...args];
       trace.push(entry);

@@ -3,7 +3,11 @@
  * cut one user's network), barriers and faults coordinated here, traces collected per role.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../rtm/server/index.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
@@ -41,12 +45,20 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Use an existing server instead of starting one (faults of kind 'restart-server' then fail). */
   serverUrl?: string;
+  /** The App ID's REST secret on `serverUrl`; a runner-owned server gets a random one per run. */
+  restSecret?: string;
 }
 
 export async function runScenario(options: RunOptions): Promise<RunResult> {
   const appId = options.appId ?? DEFAULT_APP_ID;
   const roleNames = Object.keys(options.roles);
-  let server: RunningServer | undefined = options.serverUrl ? undefined : await startServer({ port: 0, log: false });
+  // A runner-owned server keeps its SQLite data in a folder of its own, so a restart keeps durable data.
+  const dataDir = options.serverUrl ? undefined : await mkdtemp(join(tmpdir(), 'resignal-compat-'));
+  // Roles get the REST secret as env.restSecret (server-side features such as forced channel sends).
+  const restSecret = options.restSecret ?? (dataDir ? randomBytes(24).toString('hex') : undefined);
+  const restSecrets = restSecret === undefined ? {} : { [appId]: restSecret };
+  const start = (): Promise<RunningServer> => startServer({ port: 0, log: false, dataDir, restSecrets });
+  let server: RunningServer | undefined = dataDir ? await start() : undefined;
   const targetPort = server ? server.port : Number(new URL(options.serverUrl ?? '').port);
   const proxies = new Map<string, TcpProxy>();
   const children = new Map<string, ChildProcess>();
@@ -122,7 +134,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
             if (code !== 0 && !result.errors[role]) result.errors[role] = `role process exited with code ${String(code)}`;
             finish();
           });
-          child.send({ type: 'start', module: assignment.module, role, side: assignment.side, appId } satisfies ParentToRole);
+          child.send({ type: 'start', module: assignment.module, role, side: assignment.side, appId, ...(restSecret === undefined ? {} : { restSecret }) } satisfies ParentToRole);
         }),
     );
 
@@ -137,11 +149,15 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
         return;
       }
       if (!server) throw new Error('restart-server needs a runner-owned server');
+      // A real restart: new connections are refused, the server closes its sockets itself (1001 going away),
+      // stays down for `ms`, then comes back on the same data folder.
       for (const proxy of proxies.values()) proxy.block(true);
+      const stopping = server;
+      server = undefined;
+      await stopping.close();
       for (const proxy of proxies.values()) proxy.cut();
-      await server.close();
       await new Promise((resolve) => setTimeout(resolve, ms));
-      server = await startServer({ port: 0, log: false });
+      server = await start();
       for (const proxy of proxies.values()) {
         proxy.retarget(server.port);
         proxy.block(false);
@@ -163,5 +179,6 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     for (const child of children.values()) if (child.exitCode === null) child.kill('SIGKILL');
     for (const proxy of proxies.values()) await proxy.close();
     await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }
 }

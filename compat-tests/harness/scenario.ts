@@ -9,6 +9,10 @@ export interface RoleEnv {
   /** The App ID every role logs in with. */
   readonly appId: string;
   readonly role: string;
+  /** The server's base URL as this role reaches it (through its fault proxy). */
+  readonly serverUrl: string;
+  /** The App ID's REST secret (server-side features, e.g. `restChannelSender`); undefined on a server the runner does not own. */
+  readonly restSecret: string | undefined;
   /** Records one observable event (a legacy callback and its arguments). Traces are what gets compared. */
   trace(event: string, ...args: unknown[]): void;
   /** Resolves once this role's trace holds `count` entries named `event`. */
