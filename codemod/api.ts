@@ -41,6 +41,11 @@ export function callbackNames(owner: LegacyOwner): readonly string[] {
   return names(mapOwner(owner), ['callback']);
 }
 
+/** Constructor names of a legacy object (with their per-platform aliases), from the map. */
+export function constructorNames(owner: LegacyOwner): readonly string[] {
+  return names(mapOwner(owner), ['constructor']);
+}
+
 /** Method and callback names of a legacy object, from the map. */
 export function memberNames(owner: LegacyOwner): readonly string[] {
   return names(mapOwner(owner), ['method', 'callback', 'constructor']);

@@ -1,22 +1,21 @@
+import { flatHelperSource, isFlatHelper } from './flat-helpers.js';
+import { isJoinHelper, joinHelperSource } from './join-helpers.js';
 import type { HelperName } from './types.js';
+import { WEB_HELPERS, webHelperSource } from './web-helpers.js';
+import type { WebHelperName } from './web-helpers.js';
+
+const isWebHelper = (name: HelperName): name is WebHelperName => (WEB_HELPERS as readonly string[]).includes(name);
 
 /**
  * Small functions emitted once per file (at its end; function declarations are hoisted) where RTM
  * differs from legacy Signaling and the converted code reproduces the legacy behaviour.
  */
 export function helperSource(name: HelperName, typescript: boolean): string {
+  if (isFlatHelper(name)) return flatHelperSource(name, typescript);
+  if (isWebHelper(name)) return webHelperSource(name, typescript);
+  if (isJoinHelper(name)) return joinHelperSource(name, typescript);
   const t = (annotation: string): string => (typescript ? annotation : '');
   switch (name) {
-    case 'legacyLoginErrorCode':
-      return [
-        '/** The legacy onLoginFailed code for an RTM login error (legacy codes 201 network, 204 token expired, 206 invalid token). */',
-        `function legacyLoginErrorCode(error${t(': unknown')})${t(': number')} {`,
-        "  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;",
-        '  if (code === 6) return 204;',
-        '  if (code === 3 || code === 5) return 206;',
-        '  return 201;',
-        '}',
-      ].join('\n');
     case 'legacyLogoutCode':
       return [
         '/** The legacy onLogout code for an RTM connection state that ends the session (101 logout, 102 lost, 103 kicked). */',

@@ -17,6 +17,9 @@ const LEGACY_TEXT = new RegExp(
     String.raw`io\.agora\.signal`,
     String.raw`TODO\(resignal:`,
     String.raw`\bSignal_\b`,
+    // The native flat API's factory (`AgoraAPI.getInstance(appId)`) and resignal's flat shim module.
+    String.raw`\bAgoraAPI\b`,
+    String.raw`resignal/shim/flat`,
     ...legacyGlobals().filter((name) => /^\w+$/.test(name)).map((name) => String.raw`\b${name}\b`),
     ...[...STRONG_MEMBERS].map((name) => String.raw`\b${name}\b`),
   ].join('|'),

@@ -2,6 +2,9 @@ import type { Node, SourceFile } from 'ts-morph';
 import type { ApiId } from './api.js';
 import type { Analysis } from './analysis/roles.js';
 import type { Difference } from './differences.js';
+import type { WebHelperName } from './web-helpers.js';
+import type { FlatHelperName } from './flat-helpers.js';
+import type { JoinHelperName } from './join-helpers.js';
 
 export type SiteStatus = 'converted' | 'todo' | 'skipped' | 'error';
 
@@ -61,7 +64,7 @@ export interface TransformContext {
   preserve(difference: Difference): boolean;
 }
 
-export type HelperName = 'legacyLoginErrorCode' | 'legacyLogoutCode' | 'sendChannelMessageAndEcho';
+export type HelperName = 'legacyLogoutCode' | 'sendChannelMessageAndEcho' | WebHelperName | FlatHelperName | JoinHelperName;
 
 /** A small typed unit of the codemod (ts-migrate's plugin contract). */
 export interface Transform {

@@ -146,8 +146,9 @@ describe('coverage of the legacy API (legacy-signaling.md)', () => {
     expect(missing).toEqual([]);
   });
 
-  it('keeps phone-line and DTMF features unsupported', () => {
-    for (const id of ['SIG_CHANNEL_INVITE_DTMF', 'SIG_FLAT_CHANNEL_INVITE_DTMF', 'SIG_FLAT_CHANNEL_INVITE_PHONE', 'SIG_FLAT_CHANNEL_INVITE_PHONE2', 'SIG_FLAT_CHANNEL_INVITE_PHONE3', 'SIG_FLAT_MESSAGE_DTMF_SEND'] as const) {
+  it('keeps phone-line features unsupported; Web call DTMF and onInviteMsg are emulated with call signals', () => {
+    for (const id of ['SIG_CHANNEL_INVITE_DTMF', 'SIG_ON_INVITE_MSG', 'SIG_FLAT_ON_INVITE_MSG'] as const) expect(API_MAP_BY_ID[id].support, id).toBe('emulated');
+    for (const id of ['SIG_FLAT_CHANNEL_INVITE_DTMF', 'SIG_FLAT_CHANNEL_INVITE_PHONE', 'SIG_FLAT_CHANNEL_INVITE_PHONE2', 'SIG_FLAT_CHANNEL_INVITE_PHONE3', 'SIG_FLAT_MESSAGE_DTMF_SEND'] as const) {
       expect(API_MAP_BY_ID[id].support, id).toBe('unsupported');
     }
   });

@@ -101,7 +101,7 @@ const ROWS = [
     id: 'SIG_SET_DO_LOG', api: 'web', owner: 'Signal', name: 'setDoLog', kind: 'method',
     signature: "(isEnabled = false, level: 'DEBUG' | 'WARNING' | 'INFO' = 'DEBUG')",
     rtm: 'client.updateConfig({ logFilter: AgoraRTM.LOG_FILTER_DEBUG })', support: 'emulated',
-    codemod: { rule: 'debug-settings', result: 'todo' },
+    codemod: { rule: 'debug-settings', result: 'convert' },
     differences: ['RTM sets logging per client through logFilter (OFF/ERROR/WARNING/INFO/DEBUG) and logs in its own format.'],
     notes: "Configures the shim's own console logging with the legacy levels; the RTM client's log filter is left alone.",
   },
@@ -154,11 +154,11 @@ const ROWS = [
   {
     id: 'SIG_GET_STATUS', api: 'web', owner: 'Session', name: 'getStatus', kind: 'method',
     signature: '() → 0 | 1 | 2 | 3',
-    rtm: "client.on('ConnectionStateChanged', (state) => …) (track the state yourself)", support: 'native',
-    codemod: { rule: 'session-lifecycle', result: 'todo' },
+    rtm: "the client's connection state (ConnectionStateChanged, or client.connectionState at runtime)", support: 'native',
+    codemod: { rule: 'session-lifecycle', result: 'convert' },
     differences: [
       'Legacy numbers 0 not logged in / 1 logging in / 2 logged in / 3 reconnecting; RTM uses ConnectionState strings and adds ABORTED (reported as 0).',
-      '`client.connectionState` exists at runtime but is not in the RTM 1.x typings, so converted code must track ConnectionStateChanged.',
+      '`client.connectionState` exists at runtime but is not in the RTM 1.x typings: the converted code reads it through `legacyStatus(client)`.',
     ],
   },
   {
@@ -214,14 +214,14 @@ const ROWS = [
     id: 'SIG_SESSION_ACCOUNT', api: 'web', owner: 'Session', name: 'account', kind: 'property',
     signature: 'string',
     rtm: 'the uid passed to client.login()', support: 'native',
-    codemod: { rule: 'session-lifecycle', result: 'todo' },
+    codemod: { rule: 'session-lifecycle', result: 'convert' },
     differences: ['RTM does not expose the logged-in uid on the client; keep it yourself.'],
   },
   {
     id: 'SIG_SESSION_UID', api: 'web', owner: 'Session', name: 'uid', kind: 'property',
     signature: 'number',
-    rtm: null, support: 'emulated',
-    codemod: { rule: 'session-lifecycle', result: 'todo' },
+    rtm: 'the constant 0 (RTM has no numeric uid)', support: 'emulated',
+    codemod: { rule: 'session-lifecycle', result: 'convert' },
     differences: ['RTM has no numeric uid.'],
     notes: 'The shim reports 0, the value the legacy docs promise.',
   },
@@ -229,7 +229,7 @@ const ROWS = [
     id: 'SIG_SESSION_STATE', api: 'web', owner: 'Session', name: 'state', kind: 'property',
     signature: '0 | 1 | 2 | 3 (strings in 1.1.3/1.2.0.x)',
     rtm: "client.on('ConnectionStateChanged', (state) => …)", support: 'emulated',
-    codemod: { rule: 'session-lifecycle', result: 'todo' },
+    codemod: { rule: 'session-lifecycle', result: 'convert' },
     differences: ['Same numbering as getStatus(); RTM ConnectionState strings differ.'],
     notes: 'The shim derives it from the RTM connection state, like getStatus().',
   },
@@ -488,8 +488,8 @@ const ROWS = [
   {
     id: 'SIG_CALL_PEERUID', api: 'web', owner: 'Call', name: 'peeruid', kind: 'property',
     signature: 'number (1.2.0.x only)',
-    rtm: null, support: 'emulated',
-    codemod: { rule: 'invitations', result: 'todo' },
+    rtm: 'the constant 0 (RTM has no numeric uid)', support: 'emulated',
+    codemod: { rule: 'invitations', result: 'convert' },
     differences: ['RTM has no numeric uid.'],
     notes: 'The shim reports 0.',
   },
@@ -524,7 +524,7 @@ const ROWS = [
     id: 'SIG_CHANNEL_INVITE_END', api: 'web', owner: 'Call', name: 'channelInviteEnd', kind: 'method',
     signature: "(extra = '')",
     rtm: 'localInvitation.cancel() (while ringing); no RTM call ends an accepted invitation', support: 'emulated',
-    codemod: { rule: 'invitations', result: 'todo' },
+    codemod: { rule: 'invitations', result: 'convert' },
     differences: [
       'Legacy ends a call at any time, from either side, including hanging up after accept; RTM only cancels a sent, unanswered local invitation.',
       'Legacy fires onInviteEndByMyself("") synchronously, without a server round trip.',
@@ -534,10 +534,12 @@ const ROWS = [
   {
     id: 'SIG_CHANNEL_INVITE_DTMF', api: 'web', owner: 'Call', name: 'channelInviteDTMF', kind: 'method',
     signature: '(dtmf: string)',
-    rtm: null, support: 'unsupported',
+    rtm: null, support: 'emulated',
     codemod: { rule: 'phone-invitations', result: 'todo' },
-    differences: ['RTM has no phone-line calls and no DTMF.'],
-    notes: 'Fails like a legacy RPC error: logs a warning and fires onInviteFailed asynchronously with a JSON extra `{"reason": "unsupported: channelInviteDTMF …", "ecode": 700}`.',
+    differences: [
+      'RTM has no in-call messages (legacy sent `voip_invite_msg` with extra `{"msgtype":"dtmf","msgdata":dtmf}`, and the peer\'s Call got onInviteMsg(extra)); RTM has no phone lines either.',
+    ],
+    notes: "The shim sends a call signal as a peer message (`ResignalLegacyCallMsg:{\"channel\":…,\"extra\":…}`, consumed by the peer's shim, never shown as a message); the peer's Call for that channel gets onInviteMsg(extra). Sent only while the call is live (ringing or accepted; for a caller, once its invitation went out); on a call that ended or never started nothing is sent and nothing fires.",
   },
 
   // ───────────────────────────── Web: Call callbacks ─────────────────────────────
@@ -566,7 +568,7 @@ const ROWS = [
     id: 'SIG_ON_INVITE_FAILED', api: 'web', owner: 'Call', name: 'onInviteFailed', kind: 'callback',
     signature: '(extra: string) (JSON with a reason, or an error string)',
     rtm: "localInvitation.on('LocalInvitationFailure', (reason) => …) / remoteInvitation.on('RemoteInvitationFailure', …)", support: 'emulated',
-    codemod: { rule: 'invitations', result: 'todo' },
+    codemod: { rule: 'invitations', result: 'convert' },
     differences: [
       'Legacy passes a JSON string (apps read `JSON.parse(extra).reason`) or an error string; RTM passes a failure-reason enum.',
       'RTM fails after 30 s undelivered (PEER_OFFLINE / PEER_NO_RESPONSE) or 60 s unanswered (INVITATION_EXPIRE).',
@@ -577,7 +579,7 @@ const ROWS = [
     id: 'SIG_ON_INVITE_END_BY_PEER', api: 'web', owner: 'Call', name: 'onInviteEndByPeer', kind: 'callback',
     signature: '(extra: string)',
     rtm: "remoteInvitation.on('RemoteInvitationCanceled', (content) => …) (while ringing only)", support: 'emulated',
-    codemod: { rule: 'invitations', result: 'todo' },
+    codemod: { rule: 'invitations', result: 'convert' },
     differences: ['RTM reports only a caller cancelling a ringing invitation; legacy also reported hang-ups after accept, from either side.'],
     notes: "The shim also fires it for a hang-up received as RTM's legacy end-call text (see SIG_CHANNEL_INVITE_END).",
   },
@@ -585,17 +587,17 @@ const ROWS = [
     id: 'SIG_ON_INVITE_END_BY_MYSELF', api: 'web', owner: 'Call', name: 'onInviteEndByMyself', kind: 'callback',
     signature: "(extra: '')",
     rtm: "localInvitation.on('LocalInvitationCanceled', () => …)", support: 'emulated',
-    codemod: { rule: 'invitations', result: 'todo' },
+    codemod: { rule: 'invitations', result: 'convert' },
     differences: ['Legacy fires it synchronously inside channelInviteEnd(), for hang-ups as well as cancels.'],
     notes: 'The shim fires it synchronously from channelInviteEnd(), whatever the RTM invitation state.',
   },
   {
     id: 'SIG_ON_INVITE_MSG', api: 'web', owner: 'Call', name: 'onInviteMsg', kind: 'callback',
-    signature: '(extra: string) (DTMF from phone lines)',
-    rtm: null, support: 'unsupported',
+    signature: '(extra: string) (extra = \'{"msgtype":"dtmf","msgdata":…}\' for DTMF)',
+    rtm: null, support: 'emulated',
     codemod: { rule: 'phone-invitations', result: 'todo' },
-    differences: ['RTM has no in-call messages; they carried DTMF for phone lines.'],
-    notes: 'Assigning it is harmless; it never fires because nothing can send DTMF through resignal.',
+    differences: ['RTM has no in-call messages; legacy delivered the peer\'s channelInviteDTMF here.'],
+    notes: "The shim fires it when the peer's shim sends channelInviteDTMF on a live call with this channel and peer (see SIG_CHANNEL_INVITE_DTMF); a signal for a call this side does not know (or that ended) is dropped, as legacy routing did.",
   },
 
   // ───────────────────────────── Web: invoke functions ─────────────────────────────
@@ -610,7 +612,7 @@ const ROWS = [
     id: 'SIG_INVOKE_USER_SET_ATTR', api: 'web', owner: 'invoke', name: 'io.agora.signal.user_set_attr', kind: 'invoke',
     signature: '{ name, value } → { result }',
     rtm: 'client.addOrUpdateLocalUserAttributes({ [name]: value })', support: 'native',
-    codemod: { rule: 'invoke', result: 'todo' },
+    codemod: { rule: 'invoke', result: 'convert' },
     differences: [
       'RTM user attributes exist only while the user is online (deleted at logout, re-uploaded after reconnect).',
       'RTM keys ≤32 bytes, non-empty values ≤8 KB, ≤16 KB in total.',
@@ -621,14 +623,14 @@ const ROWS = [
     id: 'SIG_INVOKE_USER_GET_ATTR', api: 'web', owner: 'invoke', name: 'io.agora.signal.user_get_attr', kind: 'invoke',
     signature: '{ account, name } → { result, value }',
     rtm: 'client.getUserAttributesByKeys(account, [name])', support: 'native',
-    codemod: { rule: 'invoke', result: 'todo' },
+    codemod: { rule: 'invoke', result: 'convert' },
     differences: ['RTM fails (code 6) for a user who is offline, since their attributes no longer exist.'],
   },
   {
     id: 'SIG_INVOKE_USER_GET_ATTR_ALL', api: 'web', owner: 'invoke', name: 'io.agora.signal.user_get_attr_all', kind: 'invoke',
     signature: '{ account } → { result, json }',
     rtm: 'client.getUserAttributes(account)', support: 'native',
-    codemod: { rule: 'invoke', result: 'todo' },
+    codemod: { rule: 'invoke', result: 'convert' },
     differences: [
       'Legacy returns the attributes as a JSON string (field name probably `json`); RTM returns an object.',
       'RTM fails (code 6) for a user who is offline.',
@@ -644,8 +646,8 @@ const ROWS = [
   {
     id: 'SIG_INVOKE_CHANNEL_QUERY_USER_ISIN', api: 'web', owner: 'invoke', name: 'io.agora.signal.channel_query_user_isin', kind: 'invoke',
     signature: '{ name, account } → { result, isin: 1 | 0 }',
-    rtm: null, support: 'emulated',
-    codemod: { rule: 'invoke', result: 'todo' },
+    rtm: '(await channel.getMembers()).includes(account) (joined channels only)', support: 'emulated',
+    codemod: { rule: 'invoke', result: 'convert' },
     differences: ['RTM cannot ask whether a user is in a channel without joining it (then `(await channel.getMembers()).includes(account)`).'],
     notes: "Answered from getMembers() when this session has joined the channel; for any other channel the callback gets err 'unsupported'.",
   },
@@ -653,7 +655,7 @@ const ROWS = [
     id: 'SIG_INVOKE_CHANNEL_QUERY_USERLIST', api: 'web', owner: 'invoke', name: 'io.agora.signal.channel_query_userlist', kind: 'invoke',
     signature: '{ name } → { result, num, list }',
     rtm: 'channel.getMembers() (joined channels only)', support: 'emulated',
-    codemod: { rule: 'invoke', result: 'todo' },
+    codemod: { rule: 'invoke', result: 'convert' },
     differences: ['RTM lists members only of a joined channel, at most 512.'],
     notes: "Answered from getMembers() when this session has joined the channel ([[account, 0], …]); for any other channel the callback gets err 'unsupported'.",
   },
@@ -661,7 +663,7 @@ const ROWS = [
     id: 'SIG_INVOKE_CHANNEL_QUERY_USERLIST_ALL', api: 'web', owner: 'invoke', name: 'io.agora.signal.channel_query_userlist_all', kind: 'invoke',
     signature: '{ name, num = 1e6 } → { result, num, list } (deprecated)',
     rtm: 'channel.getMembers() (joined channels only)', support: 'emulated',
-    codemod: { rule: 'invoke', result: 'todo' },
+    codemod: { rule: 'invoke', result: 'convert' },
     differences: ['RTM lists members only of a joined channel, at most 512.'],
     notes: 'Same as channel_query_userlist, truncated to `num` members.',
   },
@@ -790,7 +792,7 @@ const ROWS = [
     id: 'SIG_FLAT_LOGIN2', api: 'flat', owner: 'Flat', name: 'login2', kind: 'method',
     signature: '(appId, account, token, uid, deviceID, retry_time_in_s = 30, retry_count = 3)',
     rtm: 'await client.login({ uid: account, token })', support: 'emulated',
-    codemod: { rule: 'flat-session-lifecycle', result: 'todo' },
+    codemod: { rule: 'flat-session-lifecycle', result: 'convert' },
     differences: ['RTM has no retry limits: it reconnects until logout; legacy gives up with onLoginFailed / onLogout.'],
     notes: 'The shim enforces both limits itself. Login: a network failure (201) is retried after 0.5–2 s, each attempt capped by the time left (and by the loginAttemptTimeoutMs option, default 10 s), until retry_count retries or retry_time_in_s are used up → onLoginFailed(201); other failures (204/206/209) end at once. Connection loss: onReconnecting(1..retry_count) while RTM reconnects by itself, then onLogout(LOGOUT_E_NET) at either limit.',
   },
@@ -814,14 +816,14 @@ const ROWS = [
     id: 'SIG_FLAT_GET_STATUS', api: 'flat', owner: 'Flat', name: 'getStatus', kind: 'method',
     signature: '() → 0 | 1 | 2 | 3',
     rtm: "client.on('ConnectionStateChanged', (state) => …) (track the state yourself)", support: 'native',
-    codemod: { rule: 'flat-session-lifecycle', result: 'todo' },
+    codemod: { rule: 'flat-session-lifecycle', result: 'convert' },
     differences: ['RTM ConnectionState strings differ and add ABORTED (reported as 0).'],
   },
   {
     id: 'SIG_FLAT_IS_ONLINE', api: 'flat', owner: 'Flat', name: 'isOnline', kind: 'method',
     signature: '() → 0 | 1 (deprecated)',
     rtm: "client.on('ConnectionStateChanged', (state) => state === 'CONNECTED')", support: 'emulated',
-    codemod: { rule: 'flat-session-lifecycle', result: 'todo' },
+    codemod: { rule: 'flat-session-lifecycle', result: 'convert' },
     differences: [],
     notes: 'Returns 1 when the RTM client is CONNECTED.',
   },
@@ -897,7 +899,7 @@ const ROWS = [
     id: 'SIG_FLAT_MESSAGE_INSTANT_SEND2', api: 'flat', owner: 'Flat', name: 'messageInstantSend2', kind: 'method',
     signature: '(account, uid, msg, msgID, options)',
     rtm: 'client.sendMessageToPeer({ text: msg }, account)', support: 'native',
-    codemod: { rule: 'flat-peer-messages', result: 'todo' },
+    codemod: { rule: 'flat-peer-messages', result: 'convert' },
     differences: ['The legacy options have no RTM counterpart (RTM 1.6 has no offline messages).'],
     notes: 'Sent like messageInstantSend; the options are ignored (logged at debug level).',
   },
@@ -915,7 +917,7 @@ const ROWS = [
     id: 'SIG_FLAT_MESSAGE_CHANNEL_SEND2', api: 'flat', owner: 'Flat', name: 'messageChannelSend2', kind: 'method',
     signature: '(channelID, msg, msgID, extra)',
     rtm: 'channel.sendMessage({ text: msg })', support: 'native',
-    codemod: { rule: 'flat-channel-messages', result: 'todo' },
+    codemod: { rule: 'flat-channel-messages', result: 'convert' },
     differences: ['The legacy `extra` has no RTM counterpart.'],
     notes: 'Sent like messageChannelSend; the extra is ignored (logged at debug level).',
   },
@@ -1006,8 +1008,8 @@ const ROWS = [
   {
     id: 'SIG_FLAT_INVOKE', api: 'flat', owner: 'Flat', name: 'invoke', kind: 'method',
     signature: '(name, reqJSON: string, callID: string)',
-    rtm: null, support: 'emulated',
-    codemod: { rule: 'flat-invoke', result: 'todo' },
+    rtm: 'the RTM method of each function (user_query_user_status → client.queryPeersOnlineStatus([account]); see the SIG_INVOKE_* rows)', support: 'emulated',
+    codemod: { rule: 'flat-invoke', result: 'convert' },
     differences: ['The answer arrives as onInvokeRet(callID, err, resp); RTM has one promise-returning method per query.'],
     notes: 'Dispatches the same functions as the Web invoke (see the SIG_INVOKE_* rows), with or without the io.agora.signal. prefix, and counts each call under that function\'s SIG_INVOKE_* ID too; channel member queries are answered for the joined channel only.',
   },
@@ -1040,8 +1042,8 @@ const ROWS = [
   {
     id: 'SIG_FLAT_CHANNEL_QUERY_USER_IS_IN', api: 'flat', owner: 'Flat', name: 'channelQueryUserIsIn', kind: 'method',
     signature: '(channelID, account)',
-    rtm: null, support: 'emulated',
-    codemod: { rule: 'flat-queries', result: 'todo' },
+    rtm: '(await channel.getMembers()).includes(account) (joined channel only)', support: 'emulated',
+    codemod: { rule: 'flat-queries', result: 'convert' },
     differences: ['RTM cannot ask whether a user is in a channel without joining it.'],
     notes: 'Answered from getMembers() when the channel is joined; otherwise onChannelQueryUserIsIn is not called and onError("channelQueryUserIsIn", GENERAL_E_FAILED, desc) reports why.',
   },
@@ -1181,7 +1183,7 @@ const ROWS = [
     id: 'SIG_FLAT_ON_ERROR', api: 'flat', owner: 'Flat', name: 'onError', kind: 'callback',
     signature: '(name: string, ecode: number, desc: string)',
     rtm: 'rejected promises of each call', support: 'emulated',
-    codemod: { rule: 'flat-session-lifecycle', result: 'todo' },
+    codemod: { rule: 'flat-session-lifecycle', result: 'convert' },
     differences: ['RTM reports errors per call, not through one global callback.'],
     notes: 'The shim reports failures of calls that have no dedicated failure callback here: queryUserStatus, setAttr, getAttr(All), getUserAttr(All), channelQueryUserIsIn, channelSet/Del/ClearAttr, channelInviteAccept/Refuse of an unknown call, messageDTMFSend. ecode: GENERAL_E_NOT_LOGIN before login, GENERAL_E_WRONG_PARAM / GENERAL_E_LARGE_PARAM for rejected arguments, else GENERAL_E_FAILED; desc is the RTM error message.',
   },
@@ -1207,7 +1209,7 @@ const ROWS = [
     id: 'SIG_FLAT_ON_MESSAGE_SEND_SUCCESS', api: 'flat', owner: 'Flat', name: 'onMessageSendSuccess', kind: 'callback',
     signature: '(messageID: string)',
     rtm: 'sendMessageToPeer() / channel.sendMessage() resolves', support: 'native',
-    codemod: { rule: 'flat-peer-messages', result: 'todo' },
+    codemod: { rule: 'flat-peer-messages', result: 'convert' },
     differences: [
       'Legacy success means the server received the message; RTM peer sends resolve `{ hasPeerReceived }`, true only when the peer got it.',
       'RTM has no message IDs; the result belongs to the promise of each send.',
@@ -1217,7 +1219,7 @@ const ROWS = [
     id: 'SIG_FLAT_ON_MESSAGE_SEND_ERROR', api: 'flat', owner: 'Flat', name: 'onMessageSendError', kind: 'callback',
     signature: '(messageID: string, ecode: number)',
     rtm: 'sendMessageToPeer() / channel.sendMessage() rejects', support: 'native',
-    codemod: { rule: 'flat-peer-messages', result: 'todo' },
+    codemod: { rule: 'flat-peer-messages', result: 'convert' },
     differences: ['Legacy passes SENDMESSAGE_E_*; RTM rejects with an RtmError. An offline peer is not an RTM error.'],
     notes: 'SENDMESSAGE_E_TIMEOUT (401) when RTM timed out, else SENDMESSAGE_E_OTHER (400): before login, channel not joined, oversized or rejected messages, unsupported message kinds.',
   },
@@ -1302,16 +1304,16 @@ const ROWS = [
   {
     id: 'SIG_FLAT_ON_CHANNEL_QUERY_USER_IS_IN', api: 'flat', owner: 'Flat', name: 'onChannelQueryUserIsIn', kind: 'callback',
     signature: '(channelID: string, account: string, isIn: number)',
-    rtm: null, support: 'emulated',
-    codemod: { rule: 'flat-queries', result: 'todo' },
+    rtm: 'the getMembers() promise of the joined channel', support: 'emulated',
+    codemod: { rule: 'flat-queries', result: 'convert' },
     differences: ['RTM cannot answer this without joining the channel.'],
     notes: 'Answered from getMembers() of a joined channel (see SIG_FLAT_CHANNEL_QUERY_USER_IS_IN).',
   },
   {
     id: 'SIG_FLAT_ON_INVOKE_RET', api: 'flat', owner: 'Flat', name: 'onInvokeRet', kind: 'callback',
     signature: '(callID: string, err: string, resp: string)',
-    rtm: null, support: 'emulated',
-    codemod: { rule: 'flat-invoke', result: 'todo' },
+    rtm: 'the promise of the RTM method the function maps to', support: 'emulated',
+    codemod: { rule: 'flat-invoke', result: 'convert' },
     differences: ['RTM has no generic RPC; each query returns its own promise.'],
     notes: 'Fired by the shim for each flat invoke(): err "" and resp `{"result":"ok",…}` on success; otherwise err is "not_login", "invalid_argument" (reqJSON not a JSON object), "unsupported", "unsupported function: <name>" or an RTM failure string, and resp `{"result": err, "reason": …}`.',
   },
@@ -1376,7 +1378,7 @@ const ROWS = [
     id: 'SIG_FLAT_ON_INVITE_RECEIVED', api: 'flat', owner: 'Flat', name: 'onInviteReceived', kind: 'callback',
     signature: '(channelID: string, account: string, uid: number, extra: string)',
     rtm: "client.on('RemoteInvitationReceived', (remoteInvitation) => …)", support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'convert' },
+    codemod: { rule: 'flat-invitations', result: 'todo' },
     differences: ['Arguments become remoteInvitation.channelId / callerId / content; keep the object to accept or refuse it.'],
   },
   {
@@ -1426,11 +1428,11 @@ const ROWS = [
   },
   {
     id: 'SIG_FLAT_ON_INVITE_MSG', api: 'flat', owner: 'Flat', name: 'onInviteMsg', kind: 'callback',
-    signature: '(channelID, account, uid, msgType, msgData, extra) (phone lines)',
-    rtm: null, support: 'unsupported',
+    signature: '(channelID, account, uid, msgType, msgData, extra)',
+    rtm: null, support: 'emulated',
     codemod: { rule: 'flat-phone-invitations', result: 'todo' },
     differences: ['RTM has no in-call messages (they carried DTMF for phone lines).'],
-    notes: 'Assigning it is harmless; it never fires.',
+    notes: "Fires when a Web-API peer on the shim sends call.channelInviteDTMF(dtmf) on a live call with this account in that channel: msgType 'dtmf', msgData the digits, extra the legacy JSON. Phone lines (which sent the rest) do not exist in RTM.",
   },
 ] as const satisfies readonly ApiRowInput[];
 
@@ -1659,4 +1661,42 @@ export const LEGACY_ERROR_DESCRIPTIONS: Readonly<Record<LegacyErrorName, string>
   GENERAL_E_NOT_LOGIN: 'Not logged in.',
   GENERAL_E_WRONG_PARAM: 'Wrong parameter.',
   GENERAL_E_LARGE_PARAM: 'A parameter is too large.',
+};
+
+/**
+ * How an RTM error reads to a legacy app: the first rule whose `name` equals the error's `name` ('' when it has
+ * none) and whose `code`, when given, equals its numeric `code` gives the legacy value; `otherwise` when none
+ * matches. One table for the shim (shim/failure.ts) and the helpers the codemod emits (codemod/join-helpers.ts),
+ * so converted code reports what the shim reports.
+ */
+export interface RtmErrorMapping<T> {
+  readonly rules: readonly { readonly name: string; readonly code?: number; readonly legacy: T }[];
+  readonly otherwise: T;
+}
+
+/** RTM login errors (rtm-1x.md §2.2/§2.3) → the legacy `onLoginFailed` code (legacy-signaling.md §8). */
+export const LOGIN_FAILURE_CODES: RtmErrorMapping<LegacyErrorCode> = {
+  rules: [
+    { name: 'RtmInvalidArgumentError', legacy: LEGACY_ERROR_CODES.LOGIN_E_INVALID_USER },
+    { name: 'RtmUnauthenticatedError', code: 6, legacy: LEGACY_ERROR_CODES.LOGIN_E_TOKENEXPIRED },
+    { name: 'RtmUnauthenticatedError', legacy: LEGACY_ERROR_CODES.LOGIN_E_TOKENWRONG },
+    { name: '', code: 6, legacy: LEGACY_ERROR_CODES.LOGIN_E_TOKENEXPIRED },
+  ],
+  otherwise: LEGACY_ERROR_CODES.LOGIN_E_NET,
+};
+
+/** A stable, code-like string for the callbacks whose legacy argument was a server string (`onChannelJoinFailed(err)`, `invoke` errors, `onInviteFailed`). */
+export type LegacyFailure = 'not_login' | 'invalid_argument' | 'limit_exceeded' | 'timeout' | 'user_not_online' | 'unauthenticated' | 'unsupported' | 'failed';
+
+/** RTM errors → the legacy failure string. */
+export const FAILURE_STRINGS: RtmErrorMapping<LegacyFailure> = {
+  rules: [
+    { name: 'RtmInvalidStatusError', code: 102, legacy: 'not_login' },
+    { name: 'RtmInvalidArgumentError', legacy: 'invalid_argument' },
+    { name: 'RtmLimitExceededError', legacy: 'limit_exceeded' },
+    { name: 'RtmTimeoutError', legacy: 'timeout' },
+    { name: 'RtmUnauthenticatedError', legacy: 'unauthenticated' },
+    { name: 'RtmUnavailableError', code: 6, legacy: 'user_not_online' },
+  ],
+  otherwise: 'failed',
 };

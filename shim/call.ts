@@ -1,10 +1,11 @@
 /**
  * The legacy Call on RTM invitations: `channelInviteUser2` → LocalInvitation (`extra` in `content`, the channel in
  * `channelId`), `onInviteReceived` ← RemoteInvitation (whose receipt RTM acknowledges by itself, like the legacy
- * auto-ack). Hang-ups RTM cannot express (after an accept, or by the callee) and DTMF travel as call signals.
+ * auto-ack). Hang-ups RTM cannot express (after an accept, or by the callee) and DTMF travel as call signals
+ * (peer messages, shim/call-signal.ts).
  */
 import { attempt } from './attempt.js';
-import { encodeCallEnd, type CallEnd } from './call-signal.js';
+import { dtmfExtra, encodeCallSignal, type CallSignal } from './call-signal.js';
 import { fireCallback, initCallbackProperties } from './callback-property.js';
 import type { ShimContext } from './context.js';
 import { failureString } from './failure.js';
@@ -43,8 +44,10 @@ export class CallRegistry {
     if (this.#calls.get(call.key) === call) this.#calls.delete(call.key);
   }
 
-  deliverEnd(end: CallEnd, peer: string): void {
-    this.#calls.get(callKey(end.channel, peer))?.endedByPeer(end.extra);
+  deliver(signal: CallSignal, peer: string): void {
+    const call = this.#calls.get(callKey(signal.channel, peer));
+    if (signal.kind === 'end') call?.endedByPeer(signal.extra);
+    else call?.messageFromPeer(signal.extra);
   }
 
   abandonAll(): void {
@@ -52,8 +55,6 @@ export class CallRegistry {
     this.#calls.clear();
   }
 }
-
-const DTMF_UNSUPPORTED = 'unsupported: channelInviteDTMF (RTM has no phone-line calls)';
 
 const optionalExtra = (extra: unknown): string => (extra === undefined || extra === null ? '' : legacyMessage(extra));
 
@@ -185,17 +186,24 @@ export class Call implements LegacyCall {
     if (!this.#ended) {
       const local = this.#local;
       if (local && !this.#answered) this.#cancel(local, text);
-      else if (this.#remote || this.#answered) this.#sendEnd(text);
+      else if (this.#remote || this.#answered) this.#signal({ kind: 'end', channel: this.#channelName, extra: text }, 'the hang-up message');
       this.#finish();
     }
     this.#fire('onInviteEndByMyself', '');
   }
 
-  /** Phone-line DTMF has no RTM counterpart: fails like a legacy RPC error, asynchronously. */
+  /**
+   * The legacy in-call message (`voip_invite_msg`): the peer's Call gets `onInviteMsg(extra)`. Sent only while the
+   * call is live (ringing or accepted; for a caller, once its invitation went out), since the peer drops a signal
+   * for a call it does not know; otherwise nothing is sent and no callback fires (an info log says why).
+   */
   channelInviteDTMF(dtmf: string): void {
     this.#ctx.use('SIG_CHANNEL_INVITE_DTMF');
-    this.#ctx.log.warn(`channelInviteDTMF(${JSON.stringify(dtmf)}) is not supported: RTM has no phone-line calls.`);
-    setTimeout(() => this.#fire('onInviteFailed', inviteFailureExtra(DTMF_UNSUPPORTED)), 0);
+    if (this.#ended || (!this.#remote && !this.#local)) {
+      this.#ctx.log.info('channelInviteDTMF: the call is not in progress; nothing is sent.');
+      return;
+    }
+    this.#signal({ kind: 'message', channel: this.#channelName, extra: dtmfExtra(dtmf) }, 'the DTMF message');
   }
 
   /* --- internal: used by the registry and the session --- */
@@ -285,6 +293,11 @@ export class Call implements LegacyCall {
 
   /* --- endings --- */
 
+  /** An in-call message (DTMF) from the peer. */
+  messageFromPeer(extra: string): void {
+    if (!this.#ended) this.#fire('onInviteMsg', extra);
+  }
+
   endedByPeer(extra: string): void {
     if (this.#ended) return;
     if (this.#local && !this.#answered) this.#cancel(this.#local, '');
@@ -303,10 +316,10 @@ export class Call implements LegacyCall {
     this.#host.calls.remove(this);
   }
 
-  #sendEnd(extra: string): void {
+  #signal(signal: CallSignal, what: string): void {
     const client = this.#host.client();
     if (!client) return;
-    attempt(() => client.sendMessageToPeer({ text: encodeCallEnd({ channel: this.#channelName, extra }) }, this.#peer)).catch((error: unknown) => this.#ctx.log.debug('the hang-up message failed:', error));
+    attempt(() => client.sendMessageToPeer({ text: encodeCallSignal(signal) }, this.#peer)).catch((error: unknown) => this.#ctx.log.debug(`${what} failed:`, error));
   }
 
   #fire(name: (typeof CALL_CALLBACKS)[number], ...args: unknown[]): void {

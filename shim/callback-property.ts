@@ -17,6 +17,26 @@ export function initCallbackProperties(target: object, names: readonly string[])
   }
 }
 
+/**
+ * Callback properties the shim never fires (the API map documents which): still plain-looking (they start as `""`,
+ * are enumerable and read back what was assigned), but assigning one is the only use an app makes of it, so each
+ * truthy assignment is reported to `assigned` (deprecation accounting). Call after initCallbackProperties.
+ */
+export function initAssignCountedProperties(target: object, names: readonly string[], assigned: (name: string) => void): void {
+  for (const name of names) {
+    let value: unknown = '';
+    Object.defineProperty(target, name, {
+      get: () => value,
+      set: (next: unknown) => {
+        value = next;
+        if (next) assigned(name);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
+
 /** Fires `target[name](...args)` if set; an exception thrown by the app is logged and swallowed. */
 export function fireCallback(target: object, name: string, args: readonly unknown[], hooks: FireHooks): boolean {
   const callback: unknown = (target as Record<string, unknown>)[name];

@@ -11,10 +11,10 @@ import { startServer, type RunningServer } from '../rtm/server/index.js';
 import type { ApiId } from './api-map.js';
 import { CALL_CALLBACKS } from './call.js';
 import { CHANNEL_CALLBACKS } from './channel.js';
+import { getLegacyUsageCount, getLegacyUsageReport } from './deprecation.js';
 import type { LegacyCall, LegacyChannel, LegacySession } from './legacy-types.js';
-import { SESSION_CALLBACKS } from './session.js';
 import { Signal } from './signal.js';
-import { only, record, sleep, waitFor, WarningLog, type Trace } from './test/harness.js';
+import { only, record, sleep, TRACED_SESSION_CALLBACKS, waitFor, WarningLog, type Trace } from './test/harness.js';
 import { SocketCutter } from './test/sockets.js';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
@@ -67,7 +67,7 @@ const account = (name: string): string => `${name}-${++accountCounter}`;
 async function loggedIn(uid: string, label: string, reconnect?: [number, number]): Promise<LegacySession> {
   const session = reconnect ? signal().login(uid, '_no_need_token', ...reconnect) : signal().login(uid, '_no_need_token');
   sessions.push(session);
-  record(trace, label, session, SESSION_CALLBACKS);
+  record(trace, label, session, TRACED_SESSION_CALLBACKS);
   await waitFor(() => only(trace, `${label}.onLogin`).length > 0, `${label} login`);
   expect(only(trace, `${label}.onLogin`)).toEqual([[`${label}.onLoginSuccess`, 0]]);
   return session;
@@ -85,7 +85,7 @@ describe('session (§3)', () => {
     const alice = account('alice');
     const session = signal().login(alice, '_no_need_token');
     sessions.push(session);
-    record(trace, 'a', session, SESSION_CALLBACKS);
+    record(trace, 'a', session, TRACED_SESSION_CALLBACKS);
     expect(session.getStatus()).toBe(1);
     expect(trace).toEqual([]);
     await waitFor(() => trace.length > 0);
@@ -94,6 +94,29 @@ describe('session (§3)', () => {
     expect(trace).toEqual([['a.onLoginSuccess', 0], ['a.onLogout', 101]]);
     expect(session.getStatus()).toBe(0);
     warnings.expectExactly([...BASE, 'SIG_GET_STATUS', 'SIG_LOGOUT', 'SIG_ON_LOGOUT']);
+  });
+
+  it('onError never fires, so assigning a function to it is what counts; callbacks that fire count only when they fire', async () => {
+    const session = signal().login(account('alice'), '_no_need_token');
+    sessions.push(session);
+    session.onLoginSuccess = (uid) => trace.push(['a.onLoginSuccess', uid]);
+    expect([session.onError, getLegacyUsageCount('SIG_ON_LOGIN_SUCCESS')]).toEqual(['', 0]);
+    const onError = (): void => {
+      trace.push(['a.onError']);
+    };
+    session.onError = onError;
+    expect([session.onError, Object.keys(session).includes('onError'), getLegacyUsageCount('SIG_ON_ERROR')]).toEqual([onError, true, 1]);
+    session.onError = null;
+    expect(getLegacyUsageCount('SIG_ON_ERROR')).toBe(1);
+    session.onError = onError;
+    await waitFor(() => trace.length > 0);
+    await sleep(20);
+    expect(trace).toEqual([['a.onLoginSuccess', 0]]);
+    expect(getLegacyUsageReport().filter((usage) => usage.id === 'SIG_ON_ERROR' || usage.id === 'SIG_ON_LOGIN_SUCCESS')).toEqual([
+      { id: 'SIG_ON_ERROR', count: 2, rtm: null, support: 'emulated' },
+      { id: 'SIG_ON_LOGIN_SUCCESS', count: 1, rtm: expect.any(String) as unknown, support: 'native' },
+    ]);
+    warnings.expectExactly([...BASE, 'SIG_ON_ERROR']);
   });
 
   it('logout() without onLogout leaves the session online; a peer can still reach it', async () => {
@@ -153,12 +176,12 @@ describe('session (§3)', () => {
     viaDebug.setup_debugging('ap_url', server.url);
     const first = viaDebug.login(account('debug'), '_no_need_token');
     sessions.push(first);
-    record(trace, 'first', first, SESSION_CALLBACKS);
+    record(trace, 'first', first, TRACED_SESSION_CALLBACKS);
     Signal.configure({ endpoint: server.url });
     try {
       const second = Signal(APP_ID).login(account('configured'), '_no_need_token');
       sessions.push(second);
-      record(trace, 'second', second, SESSION_CALLBACKS);
+      record(trace, 'second', second, TRACED_SESSION_CALLBACKS);
     } finally {
       Signal.configure({ endpoint: undefined });
     }
@@ -184,7 +207,7 @@ describe('session (§3)', () => {
 
   it('a login to an unreachable server fails with 201', async () => {
     const session = Signal(APP_ID, { endpoint: 'http://127.0.0.1:1' }).login(account('lost'), '_no_need_token');
-    record(trace, 's', session, SESSION_CALLBACKS);
+    record(trace, 's', session, TRACED_SESSION_CALLBACKS);
     await waitFor(() => trace.length > 0, 'onLoginFailed', 20_000);
     expect(trace).toEqual([['s.onLoginFailed', 201]]);
     expect(session.getStatus()).toBe(0);
@@ -193,7 +216,7 @@ describe('session (§3)', () => {
 
   it('a login with an invalid account fails with 209', async () => {
     const session = signal().login('a/b', '_no_need_token');
-    record(trace, 's', session, SESSION_CALLBACKS);
+    record(trace, 's', session, TRACED_SESSION_CALLBACKS);
     await waitFor(() => trace.length > 0);
     expect(trace).toEqual([['s.onLoginFailed', 209]]);
     expect(session.getStatus()).toBe(0);
@@ -396,7 +419,7 @@ describe('invoke (§6)', () => {
 });
 
 describe.skipIf(!hasInvitations)('calls (§5)', () => {
-  async function ringing(): Promise<{ out: LegacyCall; incoming: LegacyCall; a: string; b: string }> {
+  async function ringing(): Promise<{ out: LegacyCall; incoming: LegacyCall; a: string; b: string; alice: LegacySession; bob: LegacySession }> {
     const [a, b] = [account('alice'), account('bob')];
     const alice = await loggedIn(a, 'a');
     const bob = await loggedIn(b, 'b');
@@ -410,7 +433,7 @@ describe.skipIf(!hasInvitations)('calls (§5)', () => {
     record(trace, 'out', out, CALL_CALLBACKS);
     await waitFor(() => incoming !== undefined && only(trace, 'out.onInviteReceivedByPeer').length === 1);
     expect(only(trace, 'b.onInviteReceived')).toEqual([['b.onInviteReceived', 'callroom', a, '{"video":true}']]);
-    return { out, incoming: incoming!, a, b };
+    return { out, incoming: incoming!, a, b, alice, bob };
   }
 
   it('accepted: caller gets onInviteReceivedByPeer("") then onInviteAcceptedByPeer(extra)', async () => {
@@ -455,6 +478,45 @@ describe.skipIf(!hasInvitations)('calls (§5)', () => {
     await sleep(100);
     expect(only(trace, 'out.')).toEqual([['out.onInviteReceivedByPeer', ''], ['out.onInviteEndByPeer', 'busy_now']]);
     warnings.expectExactly([...BASE, ...RINGING, 'SIG_CHANNEL_INVITE_END', 'SIG_ON_INVITE_END_BY_MYSELF', 'SIG_ON_INVITE_END_BY_PEER']);
+  });
+
+  it('DTMF on an accepted call, from either side: the peer\'s Call gets onInviteMsg(extra), never a message', async () => {
+    const { out, incoming, a, b, alice } = await ringing();
+    incoming.channelInviteAccept('');
+    await waitFor(() => only(trace, 'out.onInviteAcceptedByPeer').length === 1);
+    out.channelInviteDTMF('1#');
+    incoming.channelInviteDTMF('9');
+    await waitFor(() => only(trace, 'in.onInviteMsg').length === 1 && only(trace, 'out.onInviteMsg').length === 1);
+    expect(only(trace, 'in.')).toEqual([['in.onInviteMsg', '{"msgtype":"dtmf","msgdata":"1#"}']]);
+    expect(only(trace, 'out.')).toEqual([['out.onInviteReceivedByPeer', ''], ['out.onInviteAcceptedByPeer', ''], ['out.onInviteMsg', '{"msgtype":"dtmf","msgdata":"9"}']]);
+    // An ordinary message sent afterwards arrives as one, and is the only message either side sees.
+    alice.messageInstantSend(b, 'after');
+    await waitFor(() => only(trace, 'b.onMessageInstantReceive').length === 1);
+    expect(only(trace, 'b.onMessageInstantReceive').concat(only(trace, 'a.onMessageInstantReceive'))).toEqual([['b.onMessageInstantReceive', a, 0, 'after']]);
+    warnings.expectExactly([
+      ...BASE, ...RINGING, 'SIG_CHANNEL_INVITE_ACCEPT', 'SIG_ON_INVITE_ACCEPTED_BY_PEER', 'SIG_CHANNEL_INVITE_DTMF', 'SIG_ON_INVITE_MSG',
+      'SIG_MESSAGE_INSTANT_SEND', 'SIG_ON_MESSAGE_INSTANT_RECEIVE',
+    ]);
+  });
+
+  it('DTMF while ringing reaches the callee; once the call ended, DTMF from either side fires nothing anywhere', async () => {
+    const { out, incoming, a, b, alice, bob } = await ringing();
+    incoming.channelInviteDTMF('5');
+    await waitFor(() => only(trace, 'out.onInviteMsg').length === 1);
+    out.channelInviteEnd('');
+    await waitFor(() => only(trace, 'in.onInviteEndByPeer').length === 1);
+    out.channelInviteDTMF('6');
+    incoming.channelInviteDTMF('7');
+    // Peer messages between two users arrive in order: once these markers are in, any DTMF signal would be too.
+    alice.messageInstantSend(b, 'marker');
+    bob.messageInstantSend(a, 'marker');
+    await waitFor(() => only(trace, 'a.onMessageInstantReceive').length === 1 && only(trace, 'b.onMessageInstantReceive').length === 1);
+    expect(only(trace, 'out.')).toEqual([['out.onInviteReceivedByPeer', ''], ['out.onInviteMsg', '{"msgtype":"dtmf","msgdata":"5"}'], ['out.onInviteEndByMyself', '']]);
+    expect(only(trace, 'in.')).toEqual([['in.onInviteEndByPeer', '']]);
+    expect(only(trace, 'b.onMessageInstantReceive').concat(only(trace, 'a.onMessageInstantReceive'))).toEqual([
+      ['b.onMessageInstantReceive', a, 0, 'marker'],
+      ['a.onMessageInstantReceive', b, 0, 'marker'],
+    ]);
   });
 
   it('_require_peer_online: 1 fails at once for an offline callee with a JSON extra', async () => {

@@ -3,10 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_CALLBACKS } from './call.js';
 import { CHANNEL_CALLBACKS } from './channel.js';
 import type { LegacyCall, LegacyChannel, LegacySession } from './legacy-types.js';
-import { SESSION_CALLBACKS } from './session.js';
 import { Signal } from './signal.js';
 import { FakeNetwork, type FakeClient } from './test/fake-rtm.js';
-import { only, record, sleep, waitFor, WarningLog, type Trace } from './test/harness.js';
+import { only, record, sleep, TRACED_SESSION_CALLBACKS, waitFor, WarningLog, type Trace } from './test/harness.js';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 const warnings = new WarningLog();
@@ -30,7 +29,7 @@ const signal = () => Signal(APP_ID, { createInstance: network.createInstance });
 
 async function loggedIn(account: string, label = account, reconnect?: [number, number]): Promise<LegacySession> {
   const session = reconnect ? signal().login(account, '_no_need_token', ...reconnect) : signal().login(account, '_no_need_token');
-  record(trace, label, session, SESSION_CALLBACKS);
+  record(trace, label, session, TRACED_SESSION_CALLBACKS);
   await waitFor(() => trace.some((entry) => entry[0] === `${label}.onLoginSuccess`), `${label} login`);
   return session;
 }
@@ -56,7 +55,7 @@ describe('Signal and login', () => {
 
   it('returns the session synchronously in state 1, fires nothing inside login(), then onLoginSuccess(0)', async () => {
     const session = signal().login('alice', '_no_need_token');
-    record(trace, 'alice', session, SESSION_CALLBACKS);
+    record(trace, 'alice', session, TRACED_SESSION_CALLBACKS);
     expect(session.getStatus()).toBe(1);
     expect(trace).toEqual([]);
     await waitFor(() => trace.length > 0);
@@ -75,9 +74,9 @@ describe('Signal and login', () => {
     const bad = signal().login('alice', 'bad');
     const old = signal().login('bob', 'old');
     const invalid = signal().login('x'.repeat(65), 'token');
-    record(trace, 'bad', bad, SESSION_CALLBACKS);
-    record(trace, 'old', old, SESSION_CALLBACKS);
-    record(trace, 'invalid', invalid, SESSION_CALLBACKS);
+    record(trace, 'bad', bad, TRACED_SESSION_CALLBACKS);
+    record(trace, 'old', old, TRACED_SESSION_CALLBACKS);
+    record(trace, 'invalid', invalid, TRACED_SESSION_CALLBACKS);
     await waitFor(() => trace.length === 3);
     expect(trace).toEqual(expect.arrayContaining([['bad.onLoginFailed', 206], ['old.onLoginFailed', 204], ['invalid.onLoginFailed', 209]]));
     expect([bad.getStatus(), old.getStatus(), invalid.getStatus()]).toEqual([0, 0, 0]);
@@ -85,14 +84,14 @@ describe('Signal and login', () => {
 
   it('fails with 201 when no RTM client can be created', async () => {
     const session = Signal(APP_ID, { createInstance: () => { throw new Error('no client'); } }).login('alice', 't');
-    record(trace, 'alice', session, SESSION_CALLBACKS);
+    record(trace, 'alice', session, TRACED_SESSION_CALLBACKS);
     await waitFor(() => trace.length > 0);
     expect(trace).toEqual([['alice.onLoginFailed', 201]]);
   });
 
   it('JSON-stringifies a non-string account like 1.4.3', async () => {
     const session = signal().login(42 as unknown as string, 't');
-    record(trace, 's', session, SESSION_CALLBACKS);
+    record(trace, 's', session, TRACED_SESSION_CALLBACKS);
     await waitFor(() => trace.length > 0);
     expect(session.account).toBe('42');
   });
@@ -128,7 +127,7 @@ describe('logout', () => {
 
   it('while logging in: back to 0 with no callback at all', async () => {
     const session = signal().login('alice', 't');
-    record(trace, 'alice', session, SESSION_CALLBACKS);
+    record(trace, 'alice', session, TRACED_SESSION_CALLBACKS);
     session.logout();
     expect(session.getStatus()).toBe(0);
     await sleep(30);
@@ -377,11 +376,14 @@ describe('calls', () => {
     expect(only(trace, 'out.')).toEqual([['out.onInviteFailed', '{"reason":"PEER_OFFLINE","ecode":703}']]);
   });
 
-  it('DTMF fails like a legacy RPC error', async () => {
-    const { out } = await ringing();
+  it('DTMF reaches the peer\'s Call as onInviteMsg(extra) with the legacy JSON extra, and fails nothing', async () => {
+    const { out, incoming } = await ringing();
     out.channelInviteDTMF('1');
-    await waitFor(() => only(trace, 'out.onInviteFailed').length === 1);
-    expect(JSON.parse(String(only(trace, 'out.onInviteFailed')[0]![1]))).toMatchObject({ ecode: 700 });
+    await waitFor(() => only(trace, 'in.onInviteMsg').length === 1);
+    incoming.channelInviteDTMF('#');
+    await waitFor(() => only(trace, 'out.onInviteMsg').length === 1);
+    expect(only(trace, 'in.')).toEqual([['in.onInviteMsg', '{"msgtype":"dtmf","msgdata":"1"}']]);
+    expect(only(trace, 'out.')).toEqual([['out.onInviteReceivedByPeer', ''], ['out.onInviteMsg', '{"msgtype":"dtmf","msgdata":"#"}']]);
   });
 });
 
@@ -452,7 +454,7 @@ describe('listeners and life cycle', () => {
     const client = clientOf('alice');
     const counts = () => ['ConnectionStateChanged', 'MessageFromPeer', 'RemoteInvitationReceived'].map((event) => client.listenerCount(event));
     expect(counts()).toEqual([1, 1, 1]);
-    for (let i = 0; i < 50; i += 1) record(trace, `r${i}`, alice, SESSION_CALLBACKS);
+    for (let i = 0; i < 50; i += 1) record(trace, `r${i}`, alice, TRACED_SESSION_CALLBACKS);
     expect(counts()).toEqual([1, 1, 1]);
     const room = await joined(alice, 'room', 'room');
     const rtmChannel = [...client.joined][0]!;
@@ -513,7 +515,7 @@ describe('clients that throw synchronously', () => {
     const throwing = Signal(APP_ID, {
       createInstance: (appId) => Object.assign(network.createInstance(appId), { login: fail }),
     }).login('carol', 't');
-    record(trace, 'carol', throwing, SESSION_CALLBACKS);
+    record(trace, 'carol', throwing, TRACED_SESSION_CALLBACKS);
     await waitFor(() => only(trace, 'carol.').length === 1);
     expect(only(trace, 'carol.')).toEqual([['carol.onLoginFailed', 209]]);
   });

@@ -5,9 +5,9 @@
  * `onLoginSuccess` fires again, so apps that join inside `onLoginSuccess` re-join by themselves.
  */
 import { attempt } from './attempt.js';
-import { callArgument, fireCallback, initCallbackProperties } from './callback-property.js';
+import { callArgument, fireCallback, initAssignCountedProperties, initCallbackProperties } from './callback-property.js';
 import { Call, CallRegistry } from './call.js';
-import { parseCallEnd } from './call-signal.js';
+import { parseCallSignal } from './call-signal.js';
 import { Channel, type ChannelHost } from './channel.js';
 import type { ShimContext } from './context.js';
 import { LOGOUT_E_KICKED, LOGOUT_E_NET, LOGOUT_E_USER } from './errors.js';
@@ -34,6 +34,9 @@ export const SESSION_CALLBACKS = [
   'onInviteReceived',
   'onError',
 ] as const;
+
+/** Session callbacks the Web SDK never called (see the API map): assigning one is what counts as its use. */
+export const SILENT_SESSION_CALLBACKS = ['onError'] as const satisfies readonly (typeof SESSION_CALLBACKS)[number][];
 
 /** Legacy uids were server numbers the docs call "fixed 0"; RTM has none, so every uid the shim reports is 0. */
 export const LEGACY_UID = 0;
@@ -69,6 +72,7 @@ export class Session implements LegacySession {
 
   constructor(ctx: ShimContext, options: SessionOptions) {
     initCallbackProperties(this, SESSION_CALLBACKS);
+    initAssignCountedProperties(this, SILENT_SESSION_CALLBACKS, (name) => ctx.useNamed('Session', name));
     this.#ctx = ctx;
     this.#account = legacyString(options.account);
     this.#budgetMs = reconnectBudgetMs(options.reconnectCount, options.reconnectTime);
@@ -289,10 +293,10 @@ export class Session implements LegacySession {
   #peerMessage(message: RtmReceivedMessageLike, peerId: string): void {
     if (this.#state !== LOGIN_STATE_LOGINED) return;
     const text = receivedText(message);
-    const end = parseCallEnd(text);
-    if (end === 'drop') return;
-    if (end) {
-      this.#calls.deliverEnd(end, peerId);
+    const signal = parseCallSignal(text);
+    if (signal === 'drop') return;
+    if (signal) {
+      this.#calls.deliver(signal, peerId);
       return;
     }
     this.#fire('onMessageInstantReceive', peerId, LEGACY_UID, text);

@@ -1,16 +1,36 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diffAttributes } from './attributes.js';
-import { encodeCallEnd, parseCallEnd } from './call-signal.js';
-import { callArgument, fireCallback, initCallbackProperties } from './callback-property.js';
+import { dtmfExtra, encodeCallSignal, inviteMessageParts, parseCallSignal } from './call-signal.js';
+import { callArgument, fireCallback, initAssignCountedProperties, initCallbackProperties } from './callback-property.js';
 import * as errors from './errors.js';
 import { failureString, loginFailureCode } from './failure.js';
 import { inviteFailureExtra, parseInviteOptions } from './invite-options.js';
-import { LEGACY_ERROR_CODES } from './api-map.js';
+import { API_MAP, LEGACY_ERROR_CODES } from './api-map.js';
 import { backoffDelay, reconnectBudgetMs } from './reconnect.js';
+import { SILENT_SESSION_CALLBACKS } from './session.js';
 import * as status from './status.js';
 import { legacyMessage, legacyString, receivedText } from './text.js';
 
 describe('callback properties', () => {
+  it('never-firing ones look plain, read back what was assigned, and count each truthy assignment', () => {
+    const target: Record<string, unknown> = {};
+    const assigned: string[] = [];
+    initCallbackProperties(target, ['onA', 'onSilent']);
+    initAssignCountedProperties(target, ['onSilent'], (name) => assigned.push(name));
+    expect(target).toEqual({ onA: '', onSilent: '' });
+    expect(Object.keys(target)).toEqual(['onA', 'onSilent']);
+    const handler = (): void => undefined;
+    target['onSilent'] = handler;
+    target['onSilent'] = null;
+    target['onA'] = handler;
+    expect([target['onSilent'], assigned]).toEqual([null, ['onSilent']]);
+  });
+
+  it('counts on assignment exactly the Web callbacks the map documents as never firing', () => {
+    const never = API_MAP.filter((row) => row.api === 'web' && row.kind === 'callback' && /never fires/.test(row.notes ?? '')).map((row) => `${row.owner}.${row.name}`);
+    expect(SILENT_SESSION_CALLBACKS.map((name) => `Session.${name}`)).toEqual(never);
+  });
+
   const errorsSeen: unknown[] = [];
   const hooks = { used: vi.fn(), error: (error: unknown) => errorsSeen.push(error) };
   beforeEach(() => {
@@ -133,13 +153,25 @@ describe('texts, attributes, call signals and invite options', () => {
   });
 
   it('encodes hang-ups in RTM legacy end-call format when it can, else in the reserved JSON form', () => {
-    expect(encodeCallEnd({ channel: 'room', extra: '{"a":1}' })).toBe('AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_{"a":1}');
-    const fallback = encodeCallEnd({ channel: 'room_1', extra: 'x' });
+    expect(encodeCallSignal({ kind: 'end', channel: 'room', extra: '{"a":1}' })).toBe('AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_{"a":1}');
+    const fallback = encodeCallSignal({ kind: 'end', channel: 'room_1', extra: 'x' });
     expect(fallback.startsWith('ResignalLegacyCallEnd:')).toBe(true);
-    expect(parseCallEnd(fallback)).toEqual({ channel: 'room_1', extra: 'x' });
-    expect(parseCallEnd('AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_')).toEqual({ channel: 'room', extra: '' });
-    expect(parseCallEnd('ResignalLegacyCallEnd:not json')).toBe('drop');
-    expect(parseCallEnd('hello')).toBeNull();
+    expect(parseCallSignal(fallback)).toEqual({ kind: 'end', channel: 'room_1', extra: 'x' });
+    expect(parseCallSignal('AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_')).toEqual({ kind: 'end', channel: 'room', extra: '' });
+    expect(parseCallSignal('ResignalLegacyCallEnd:not json')).toBe('drop');
+    expect(parseCallSignal('hello')).toBeNull();
+  });
+
+  it('encodes in-call messages (DTMF) in the reserved JSON form with the legacy extra', () => {
+    const extra = dtmfExtra('1#');
+    expect(extra).toBe('{"msgtype":"dtmf","msgdata":"1#"}');
+    const text = encodeCallSignal({ kind: 'message', channel: 'room', extra });
+    expect(text).toBe('ResignalLegacyCallMsg:{"channel":"room","extra":"{\\"msgtype\\":\\"dtmf\\",\\"msgdata\\":\\"1#\\"}"}');
+    expect(parseCallSignal(text)).toEqual({ kind: 'message', channel: 'room', extra });
+    expect(parseCallSignal('ResignalLegacyCallMsg:{"channel":1}')).toBe('drop');
+    expect(inviteMessageParts(extra)).toEqual({ msgType: 'dtmf', msgData: '1#' });
+    expect(inviteMessageParts(dtmfExtra(5))).toEqual({ msgType: 'dtmf', msgData: '5' });
+    expect(inviteMessageParts('not json')).toEqual({ msgType: '', msgData: '' });
   });
 
   it('reads _require_peer_online and _timeout from extra', () => {

@@ -15,8 +15,8 @@ const onLoginSuccess = (uid) => {
   channel.join()
     .then(() => {
       onChannelJoined();
-      return channel.getMembers().then((members) => onChannelUserList(members.map((member) => [member, 0])));
-    }, (error) => onChannelJoinFailed(String(error)))
+      return deliverMemberListFirst(channel, (members) => onChannelUserList(members.map((member) => [member, 0])));
+    }, (error) => onChannelJoinFailed(legacyFailureString(error)))
     .catch((error) => console.error(error));
   const onChannelJoined = () => render('joined');
   const onChannelJoinFailed = (err) => render('join failed ' + err);
@@ -51,6 +51,52 @@ export function leaveQuietly(done) {
 
 function render(text) {
   console.log(text);
+}
+
+/**
+ * Calls `deliver` with the members of a channel just joined. Legacy Signaling reported the member list before any
+ * message or member event of the channel, so the channel's listeners are set aside until `deliver` has run; the
+ * events that arrive meanwhile are then handed to them in order.
+ */
+function deliverMemberListFirst(channel, deliver) {
+  const held = [];
+  const restores = ['ChannelMessage', 'MemberJoined', 'MemberLeft'].map((event) => {
+    const listeners = channel.listeners(event);
+    const hold = (...args) => {
+      held.push(() => {
+        for (const listener of listeners) {
+          try {
+            listener(...args);
+          } catch (error) {
+            console.error(error); // as RTM does with an exception thrown by a listener
+          }
+        }
+      });
+    };
+    for (const listener of listeners) channel.off(event, listener);
+    channel.on(event, hold);
+    return () => {
+      channel.off(event, hold);
+      for (const listener of listeners) channel.on(event, listener);
+    };
+  });
+  return channel.getMembers().then(deliver).finally(() => {
+    for (const restore of restores) restore();
+    for (const replay of held) replay();
+  });
+}
+
+/** The legacy failure string for an RTM error (e.g. onChannelJoinFailed's argument), as the shim reports it. */
+function legacyFailureString(error) {
+  const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (name === 'RtmInvalidStatusError' && code === 102) return 'not_login';
+  if (name === 'RtmInvalidArgumentError') return 'invalid_argument';
+  if (name === 'RtmLimitExceededError') return 'limit_exceeded';
+  if (name === 'RtmTimeoutError') return 'timeout';
+  if (name === 'RtmUnauthenticatedError') return 'unauthenticated';
+  if (name === 'RtmUnavailableError' && code === 6) return 'user_not_online';
+  return 'failed';
 }
 
 /** Sends a channel message and, like legacy Signaling (and unlike RTM), delivers it to the sender's own listeners. */

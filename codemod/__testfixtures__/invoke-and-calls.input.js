@@ -23,6 +23,8 @@ function ring(peer) {
   call.onInviteAcceptedByPeer = (extra) => console.log('accepted', extra);
   call.onInviteRefusedByPeer = (extra) => console.log('refused', extra);
   call.onInviteFailed = (extra) => console.log('failed', JSON.parse(extra).reason);
+  setTimeout(() => call.channelInviteDTMF('1'), 1000);
+  retryButton.onclick = () => call.channelInviteUser2();
   return call;
 }
 
@@ -33,7 +35,13 @@ session.onInviteReceived = function (call) {
     call.channelInviteRefuse(JSON.stringify({ status: 1 }));
   } else {
     call.channelInviteAccept();
+    call.onInviteMsg = (extra) => console.log(extra);
+    setTimeout(() => call.channelInviteEnd('bye'), 60000);
   }
 };
+
+function lookup(name, args, cb) {
+  session.invoke(name, args, cb);
+}
 
 console.log(session.getStatus());

@@ -44,10 +44,13 @@ export class SignalClient {
   }
 }
 
-/** The legacy onLoginFailed code for an RTM login error (legacy codes 201 network, 204 token expired, 206 invalid token). */
+/** The legacy onLoginFailed code for an RTM login error (201 network, 204 token expired, 206 invalid token, 209 invalid account), as the shim reports it. */
 function legacyLoginErrorCode(error) {
+  const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (code === 6) return 204;
-  if (code === 3 || code === 5) return 206;
+  if (name === 'RtmInvalidArgumentError') return 209;
+  if (name === 'RtmUnauthenticatedError' && code === 6) return 204;
+  if (name === 'RtmUnauthenticatedError') return 206;
+  if (name === '' && code === 6) return 204;
   return 201;
 }

@@ -15,8 +15,8 @@ export function start(account: string, token: string): void {
     channel.join()
       .then(() => {
         onChannelJoined();
-        return channel.getMembers().then((members: string[]) => onChannelUserList(members.map((member): [string, number] => [member, 0])));
-      }, (error: unknown) => onChannelJoinFailed(String(error)))
+        return deliverMemberListFirst(channel, (members: string[]) => onChannelUserList(members.map((member): [string, number] => [member, 0])));
+      }, (error: unknown) => onChannelJoinFailed(legacyFailureString(error)))
       .catch((error: unknown) => console.error(error));
     const onChannelJoined = () => log('joined');
     const onChannelJoinFailed = (err: string) => log('join failed', err);
@@ -48,12 +48,61 @@ export function start(account: string, token: string): void {
     .catch((error: unknown) => console.error(error));
 }
 
-/** The legacy onLoginFailed code for an RTM login error (legacy codes 201 network, 204 token expired, 206 invalid token). */
+/** The legacy onLoginFailed code for an RTM login error (201 network, 204 token expired, 206 invalid token, 209 invalid account), as the shim reports it. */
 function legacyLoginErrorCode(error: unknown): number {
+  const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (code === 6) return 204;
-  if (code === 3 || code === 5) return 206;
+  if (name === 'RtmInvalidArgumentError') return 209;
+  if (name === 'RtmUnauthenticatedError' && code === 6) return 204;
+  if (name === 'RtmUnauthenticatedError') return 206;
+  if (name === '' && code === 6) return 204;
   return 201;
+}
+
+/**
+ * Calls `deliver` with the members of a channel just joined. Legacy Signaling reported the member list before any
+ * message or member event of the channel, so the channel's listeners are set aside until `deliver` has run; the
+ * events that arrive meanwhile are then handed to them in order.
+ */
+function deliverMemberListFirst(channel: { getMembers(): Promise<string[]>; listeners(event: 'ChannelMessage' | 'MemberJoined' | 'MemberLeft'): Function[]; on(event: 'ChannelMessage' | 'MemberJoined' | 'MemberLeft', listener: Function): unknown; off(event: 'ChannelMessage' | 'MemberJoined' | 'MemberLeft', listener: Function): unknown }, deliver: (members: string[]) => void): Promise<void> {
+  const held: (() => void)[] = [];
+  const restores = (['ChannelMessage', 'MemberJoined', 'MemberLeft'] as const).map((event) => {
+    const listeners = channel.listeners(event);
+    const hold = (...args: unknown[]) => {
+      held.push(() => {
+        for (const listener of listeners) {
+          try {
+            listener(...args);
+          } catch (error) {
+            console.error(error); // as RTM does with an exception thrown by a listener
+          }
+        }
+      });
+    };
+    for (const listener of listeners) channel.off(event, listener);
+    channel.on(event, hold);
+    return () => {
+      channel.off(event, hold);
+      for (const listener of listeners) channel.on(event, listener);
+    };
+  });
+  return channel.getMembers().then(deliver).finally(() => {
+    for (const restore of restores) restore();
+    for (const replay of held) replay();
+  });
+}
+
+/** The legacy failure string for an RTM error (e.g. onChannelJoinFailed's argument), as the shim reports it. */
+function legacyFailureString(error: unknown): string {
+  const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (name === 'RtmInvalidStatusError' && code === 102) return 'not_login';
+  if (name === 'RtmInvalidArgumentError') return 'invalid_argument';
+  if (name === 'RtmLimitExceededError') return 'limit_exceeded';
+  if (name === 'RtmTimeoutError') return 'timeout';
+  if (name === 'RtmUnauthenticatedError') return 'unauthenticated';
+  if (name === 'RtmUnavailableError' && code === 6) return 'user_not_online';
+  return 'failed';
 }
 
 /** The legacy onLogout code for an RTM connection state that ends the session (101 logout, 102 lost, 103 kicked). */

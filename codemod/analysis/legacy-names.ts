@@ -1,7 +1,7 @@
 /**
  * Names of the legacy API, read from the API map (`shim/api-map.ts`): no second list of legacy names.
  */
-import { callbackNames, memberNames } from '../api.js';
+import { callbackNames, constructorNames, memberNames } from '../api.js';
 
 export const ALL_CALLBACKS: ReadonlySet<string> = new Set([...callbackNames('Session'), ...callbackNames('Channel'), ...callbackNames('Call')]);
 
@@ -34,7 +34,14 @@ export function ownerOfName(name: string): 'Signal' | 'Session' | 'Channel' | 'C
   return FLAT_MEMBERS.includes(name) ? 'flat' : undefined;
 }
 
-/** Module specifiers of the legacy SDK as apps vendored it. */
+/** The flat API's constructors (`getInstance`, `getInstanceWithoutMedia`, `createAgoraSDKInstance`, …), from the map. */
+export const FLAT_CONSTRUCTORS: ReadonlySet<string> = new Set(constructorNames('flat'));
+
+/** resignal's drop-in flat shim (`import AgoraAPI from 'resignal/shim/flat'`). */
+export function isFlatModuleSpecifier(specifier: string): boolean {
+  return specifier === 'resignal/shim/flat';
+}
+
 /** resignal's own drop-in shim, which apps load during a migration (`require('resignal/shim')`). */
 const SHIM_SPECIFIERS = new Set(['resignal/shim', 'resignal/shim/global']);
 

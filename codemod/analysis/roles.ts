@@ -1,10 +1,13 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, Expression, ExpressionStatement, NewExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
-import { isLegacyModuleSpecifier } from './legacy-names.js';
+import { FLAT_CONSTRUCTORS, isFlatModuleSpecifier, isLegacyModuleSpecifier } from './legacy-names.js';
 import { keyOf, propertyDeclarationKey, unwrap } from './keys.js';
 
-/** What a legacy object is: the `Signal` instance, a session, a channel, an outgoing or incoming call. */
-export type Role = 'signal' | 'session' | 'channel' | 'call' | 'remoteCall';
+/**
+ * What a legacy object is: the `Signal` instance, a session, a channel, an outgoing or incoming call, or
+ * an instance of the native flat API (`AgoraAPI.getInstance(appId)`, one object that does everything).
+ */
+export type Role = 'signal' | 'session' | 'channel' | 'call' | 'remoteCall' | 'flat';
 
 export interface LegacyImport {
   readonly kind: 'import' | 'side-effect' | 'require' | 'require-side-effect';
@@ -53,11 +56,15 @@ export class Analysis {
   readonly legacyImports: LegacyImport[] = [];
   /** Calls that create a `Signal` instance. */
   readonly creations: (CallExpression | NewExpression)[] = [];
+  /** Names the flat API's factory object goes by here (the global `AgoraAPI`, or its import). */
+  readonly flatFactoryNames = new Set<string>();
+  /** Calls that create (or fetch) a flat-API instance: `AgoraAPI.getInstance(appId)`, `createAgoraSDKInstance(appId)`, …. */
+  readonly flatCreations: CallExpression[] = [];
   readonly slots: SlotAssignment[] = [];
   private readonly roles = new Map<string, Role | 'ambiguous'>();
   /** Whether the file shows the legacy SDK for sure (not just a name that other libraries use too). */
   get hasEvidence(): boolean {
-    return this.legacyImports.length > 0 || this.creations.length > 0 || [...this.roles.values()].some((role) => role !== 'ambiguous');
+    return this.legacyImports.length > 0 || this.creations.length > 0 || this.flatCreations.length > 0 || [...this.roles.values()].some((role) => role !== 'ambiguous');
   }
 
   /** The declared name `AgoraRTM` already exists (an earlier run, or a migrated file). */
@@ -67,6 +74,7 @@ export class Analysis {
     this.findLegacyImports();
     this.hasAgoraRtmBinding = this.declaresName('AgoraRTM');
     if (!this.declaresName('Signal')) this.factoryNames.add('Signal');
+    if (!this.declaresName('AgoraAPI')) this.flatFactoryNames.add('AgoraAPI');
     this.inferRoles();
     this.findSlots();
   }
@@ -82,6 +90,7 @@ export class Analysis {
 
   roleOf(node: Node): Role | undefined {
     if (this.isCreation(unwrap(node))) return 'signal';
+    if (this.isFlatCreation(unwrap(node))) return 'flat';
     const key = keyOf(node);
     return key === undefined ? undefined : this.roleOfKey(key);
   }
@@ -91,6 +100,15 @@ export class Analysis {
     if (!Node.isCallExpression(node) && !Node.isNewExpression(node)) return false;
     const callee = unwrap(node.getExpression());
     return Node.isIdentifier(callee) && this.factoryNames.has(callee.getText()) && (node.getArguments().length ?? 0) >= 1;
+  }
+
+  /** `AgoraAPI.getInstance(appId)` and the other flat constructors named in the API map. */
+  isFlatCreation(node: Node): node is CallExpression {
+    if (!Node.isCallExpression(node)) return false;
+    const callee = unwrap(node.getExpression());
+    if (!Node.isPropertyAccessExpression(callee) || !FLAT_CONSTRUCTORS.has(callee.getName())) return false;
+    const factory = unwrap(callee.getExpression());
+    return Node.isIdentifier(factory) && this.flatFactoryNames.has(factory.getText());
   }
 
   private callsByMethod?: Map<string, CallExpression[]>;
@@ -162,6 +180,14 @@ export class Analysis {
 
   private findLegacyImports(): void {
     for (const declaration of this.sourceFile.getImportDeclarations()) {
+      if (isFlatModuleSpecifier(declaration.getModuleSpecifierValue())) {
+        const local = declaration.getDefaultImport()?.getText();
+        if (local && declaration.getNamedImports().length === 0) {
+          this.legacyImports.push({ kind: 'import', statement: declaration, localName: local });
+          this.flatFactoryNames.add(local);
+        }
+        continue;
+      }
       if (!isLegacyModuleSpecifier(declaration.getModuleSpecifierValue())) continue;
       const defaultImport = declaration.getDefaultImport();
       const namespaceImport = declaration.getNamespaceImport();
@@ -194,6 +220,7 @@ export class Analysis {
   private classify(init: Node): Role | undefined {
     const inner = unwrap(init);
     if (this.isCreation(inner)) return 'signal';
+    if (this.isFlatCreation(inner)) return 'flat';
     if (Node.isCallExpression(inner)) {
       const callee = inner.getExpression();
       if (!Node.isPropertyAccessExpression(callee)) return undefined;
@@ -222,7 +249,10 @@ export class Analysis {
       this.inferIncomingCalls();
       if (!changed) break;
     }
-    for (const node of this.sourceFile.getDescendants()) if (this.isCreation(node)) this.creations.push(node);
+    for (const node of this.sourceFile.getDescendants()) {
+      if (this.isCreation(node)) this.creations.push(node);
+      else if (this.isFlatCreation(node)) this.flatCreations.push(node);
+    }
   }
 
   /** The parameter of an `onInviteReceived` handler is an incoming call. */

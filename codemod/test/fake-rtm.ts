@@ -4,6 +4,10 @@ import { EventEmitter } from 'node:events';
 export class FakeChannel extends EventEmitter {
   joined = false;
   readonly sent: string[] = [];
+  /** An RTM-like error (`name`, `code`) that join() rejects with. */
+  failJoin?: { name: string; code: number };
+  /** While set, getMembers() waits for it (events can then arrive between the join and the member list). */
+  membersReady?: Promise<void>;
   constructor(
     readonly channelId: string,
     private readonly members: string[],
@@ -11,6 +15,7 @@ export class FakeChannel extends EventEmitter {
     super();
   }
   join(): Promise<void> {
+    if (this.failJoin) return Promise.reject(Object.assign(new Error('join failed'), this.failJoin));
     this.joined = true;
     return Promise.resolve();
   }
@@ -18,8 +23,9 @@ export class FakeChannel extends EventEmitter {
     this.joined = false;
     return Promise.resolve();
   }
-  getMembers(): Promise<string[]> {
-    return Promise.resolve([...this.members]);
+  async getMembers(): Promise<string[]> {
+    await this.membersReady;
+    return [...this.members];
   }
   sendMessage(message: { text: string }): Promise<void> {
     this.sent.push(message.text);
@@ -31,7 +37,10 @@ export class FakeClient extends EventEmitter {
   readonly channels: FakeChannel[] = [];
   readonly peerMessages: [string, string][] = [];
   loginOptions?: { uid: string; token?: string };
-  failLogin?: { code: number };
+  /** An RTM-like error (`name`, `code`) that login() rejects with. */
+  failLogin?: { name: string; code: number };
+  /** Applied to every channel this client creates (see FakeChannel). */
+  channelOptions: Pick<FakeChannel, 'failJoin' | 'membersReady'> = {};
   constructor(readonly appId: string) {
     super();
   }
@@ -50,19 +59,21 @@ export class FakeClient extends EventEmitter {
     return peerId === 'nobody' ? Promise.reject(new Error('send failed')) : Promise.resolve({ hasPeerReceived: true });
   }
   createChannel(channelId: string): FakeChannel {
-    const channel = new FakeChannel(channelId, ['me', 'bob']);
+    const channel = Object.assign(new FakeChannel(channelId, ['me', 'bob']), this.channelOptions);
     this.channels.push(channel);
     return channel;
   }
 }
 
-export function fakeAgoraRtm(): { AgoraRTM: { createInstance(appId: string): FakeClient }; clients: FakeClient[] } {
+/** `configure` sets up every client created (e.g. a login that fails). */
+export function fakeAgoraRtm(configure?: (client: FakeClient) => void): { AgoraRTM: { createInstance(appId: string): FakeClient }; clients: FakeClient[] } {
   const clients: FakeClient[] = [];
   return {
     clients,
     AgoraRTM: {
       createInstance(appId: string) {
         const client = new FakeClient(appId);
+        configure?.(client);
         clients.push(client);
         return client;
       },

@@ -8,8 +8,8 @@ const JOIN = idOf('session', 'channelJoin');
 
 /**
  * `channel = session.channelJoin(name)` → `channel = session.createChannel(name); channel.join()`
- * with onChannelJoined / onChannelJoinFailed as the promise arms and, like legacy, the member list
- * delivered after the join (`getMembers()` as `[[account, 0], …]`).
+ * with onChannelJoined / onChannelJoinFailed (the shim's failure string) as the promise arms and, like legacy,
+ * the member list delivered after the join (`getMembers()` as `[[account, 0], …]`) before any channel event.
  */
 export const channelJoin: Transform = {
   name: 'channel-join',
@@ -31,13 +31,14 @@ export const channelJoin: Transform = {
       const pair = ctx.facts.typescript ? '(member): [string, number] => [member, 0]' : '(member) => [member, 0]';
       let success: string | undefined;
       if (userList) {
-        const members = `return ${channelText}.getMembers().then(${params(ctx, [['members', 'string[]']])} => ${userList.call(`members.map(${pair})`)});`;
+        const deliver = `${params(ctx, [['members', 'string[]']])} => ${userList.call(`members.map(${pair})`)}`;
+        const members = `return ${ctx.helper('deliverMemberListFirst')}(${channelText}, ${deliver});`;
         const unit = unitOf(ctx);
         success = joined ? `() => {\n${unit}${joined.call()};\n${unit}${members}\n}` : `() => {\n${unit}${members}\n}`;
       } else if (joined) {
         success = `() => ${joined.call()}`;
       }
-      const reject = failed ? `${errorParam(ctx)} => ${failed.call('String(error)')}` : '() => {}';
+      const reject = failed ? `${errorParam(ctx)} => ${failed.call(`${ctx.helper('legacyFailureString')}(error)`)}` : '() => {}';
       const links = success ? [`.then(${success}, ${reject})`, ...errorTail(ctx)] : failed ? [`.catch(${reject})`, ...errorTail(ctx)] : ['.catch(() => {})'];
       ctx.edit(call.getStart(), call.getEnd(), `${ctx.source(callee.getExpression())}.createChannel(${ctx.source(call.getArguments()[0]!)})`);
       insertAfter(ctx, bound.statement, [`${chain(ctx, `${channelText}.join()`, links)};`]);

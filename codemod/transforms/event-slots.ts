@@ -23,11 +23,24 @@ const EVENT_SLOTS: readonly EventSlot[] = [
   { role: 'call', slot: 'onInviteReceivedByPeer', event: 'LocalInvitationReceivedByPeer', params: [], args: () => ["''"] },
   { role: 'call', slot: 'onInviteAcceptedByPeer', event: 'LocalInvitationAccepted', params: [['response', 'string']], args: () => ['response'] },
   { role: 'call', slot: 'onInviteRefusedByPeer', event: 'LocalInvitationRefused', params: [['response', 'string']], args: () => ['response'] },
-  { role: 'call', slot: 'onInviteFailed', event: 'LocalInvitationFailure', params: [['reason', 'string']], args: () => ['JSON.stringify({ reason })'] },
+  { role: 'call', slot: 'onInviteFailed', event: 'LocalInvitationFailure', params: [['reason', 'string']], args: (ctx) => [`${ctx.helper('legacyInviteFailure')}(reason)`] },
   { role: 'call', slot: 'onInviteEndByMyself', event: 'LocalInvitationCanceled', params: [], args: () => ["''"] },
-  { role: 'remoteCall', slot: 'onInviteEndByPeer', event: 'RemoteInvitationCanceled', params: [['content', 'string']], args: () => ['content'] },
-  { role: 'remoteCall', slot: 'onInviteFailed', event: 'RemoteInvitationFailure', params: [['reason', 'string']], args: () => ['JSON.stringify({ reason })'] },
+  { role: 'remoteCall', slot: 'onInviteFailed', event: 'RemoteInvitationFailure', params: [['reason', 'string']], args: (ctx) => [`${ctx.helper('legacyInviteFailure')}(reason)`] },
 ];
+
+/**
+ * Whether the file makes or takes calls: legacy consumed the hang-up messages of calls (sent after an accept), which
+ * RTM delivers as peer messages, so they must not reach onMessageInstantReceive.
+ */
+/** The helper that recognises legacy call signals (it calls parseLegacyCallEnd, emitted with it). */
+function callSignalCheck(ctx: TransformContext): string {
+  ctx.helper('parseLegacyCallEnd');
+  return ctx.helper('isLegacyCallSignal');
+}
+
+function usesCalls(ctx: TransformContext): boolean {
+  return ctx.analysis.slotsOf('session', 'onInviteReceived').length > 0 || ctx.analysis.methodCalls('session', 'channelInviteUser2').length > 0;
+}
 
 /**
  * Callback properties that report events → a hoisted named handler plus an `on()` listener that
@@ -48,7 +61,11 @@ export const eventSlots: Transform = {
           continue;
         }
         const handler = hoistSlot(ctx, slot);
-        insertAfter(ctx, slot.statement, [`${slot.owner.getText()}.on('${entry.event}', ${entry.params.some(([, type]) => type === 'never') ? `(${entry.params.map(([n]) => n).join(', ')})` : params(ctx, entry.params)} => ${handler.call(...entry.args(ctx))});`]);
+        const listenerParams = entry.params.some(([, type]) => type === 'never') ? `(${entry.params.map(([n]) => n).join(', ')})` : params(ctx, entry.params);
+        const body = entry.event === 'MessageFromPeer' && usesCalls(ctx)
+          ? `{\n  if (!${callSignalCheck(ctx)}(message.text)) ${handler.call(...entry.args(ctx))};\n}`
+          : handler.call(...entry.args(ctx));
+        insertAfter(ctx, slot.statement, [`${slot.owner.getText()}.on('${entry.event}', ${listenerParams} => ${body});`]);
         ctx.converted(slot.statement, id);
       }
     }

@@ -2,7 +2,9 @@ import type { Transform } from '../types.js';
 import { channelAttributes } from './channel-attributes.js';
 import { channelJoin } from './channel-join.js';
 import { channelMethods } from './channel-methods.js';
+import { debugSettings } from './debug-settings.js';
 import { eventSlots } from './event-slots.js';
+import { FLAT_TRANSFORMS } from './flat-transforms.js';
 import { invitations } from './invitations.js';
 import { invoke } from './invoke.js';
 import { leftovers } from './leftovers.js';
@@ -21,5 +23,7 @@ export const TRANSFORMS: readonly Transform[] = [
   channelAttributes,
   invoke,
   invitations,
+  debugSettings,
+  ...FLAT_TRANSFORMS,
   leftovers,
 ];

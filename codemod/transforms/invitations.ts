@@ -1,12 +1,18 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
-import { unwrap } from '../analysis/keys.js';
-import type { Role } from '../analysis/roles.js';
+import { keyOf, unwrap } from '../analysis/keys.js';
+import type { Role, SlotAssignment } from '../analysis/roles.js';
 import type { Transform, TransformContext } from '../types.js';
 import { boundCall } from './bound-call.js';
-import { calleeOwner, idOf, insertAfter, replaceNode } from './shared.js';
+import { clientOfCallAt } from './own-account.js';
+import { zeroAt } from './session-methods.js';
+import { calleeOwner, hoistSlot, idOf, insertAfter, params, replaceNode, slotProblem, valueDiscarded } from './shared.js';
 
 const INVITE = idOf('session', 'channelInviteUser2');
+const END = idOf('call', 'channelInviteEnd');
+const END_BY_PEER = idOf('call', 'onInviteEndByPeer');
+const PEERUID = idOf('call', 'peeruid');
+const RESEND = idOf('call', 'channelInviteUser2');
 
 const RENAMED_PROPERTIES: Partial<Record<Role, Record<string, string>>> = {
   call: { peer: 'calleeId', channelName: 'channelId', extra: 'content' },
@@ -57,10 +63,59 @@ function convertAnswer(ctx: TransformContext, call: CallExpression, method: 'acc
   ctx.converted(call, id);
 }
 
-/** channelInviteUser2 → createLocalInvitation + send(); accept/refuse of an incoming call; renamed call properties. */
+/** `call.channelInviteEnd(extra)` of an outgoing call → endLocalInvitation(client, call, extra) (cancel or hang up, then onInviteEndByMyself). */
+function convertEnd(ctx: TransformContext, call: CallExpression, role: Role): void {
+  const owner = calleeOwner(call);
+  const args = call.getArguments();
+  if (role === 'remoteCall') {
+    ctx.todo(
+      call,
+      END,
+      "RTM has no call to end an incoming invitation: send the legacy hang-up text (AgoraRTMLegacyEndcallCompatibleMessagePrefix_<channel>_<extra>) to invitation.callerId with client.sendMessageToPeer, then run your onInviteEndByMyself handler",
+    );
+    return;
+  }
+  const key = keyOf(owner);
+  const client = key === undefined ? undefined : clientOfCallAt(ctx, key, 'call', call);
+  if (!client || args.length > 1 || !valueDiscarded(call)) {
+    ctx.todo(call, END, 'while it rings: invitation.cancel(); after an accept RTM has no hang-up: send the legacy hang-up text to the callee (the client of this call is not in scope here)');
+    return;
+  }
+  ctx.helper('legacyCallEndText');
+  const extra = args[0] && !isEmpty(args[0]) ? ctx.source(args[0]) : "''";
+  replaceNode(ctx, call, `${ctx.helper('endLocalInvitation')}(${client}, ${ctx.source(owner)}, ${extra})`);
+  ctx.converted(call, END);
+}
+
+/** `call.onInviteEndByPeer = fn` → a hoisted handler called on RTM's cancel or the peer's legacy hang-up message. */
+function convertEndByPeer(ctx: TransformContext, slot: SlotAssignment): void {
+  const role = slot.role === 'remoteCall' ? 'remoteCall' : 'call';
+  const client = clientOfCallAt(ctx, slot.ownerKey, role, slot.statement);
+  const problem = slotProblem(ctx, slot) ?? (client ? undefined : 'the client of this call is not in scope here');
+  if (problem === 'already handled') return;
+  if (problem || !client) {
+    ctx.todo(slot.statement, END_BY_PEER, `${problem ?? ''}; RTM: RemoteInvitationCanceled while ringing, and the legacy hang-up text (AgoraRTMLegacyEndcallCompatibleMessagePrefix_<channel>_<extra>) as a peer message after an accept`);
+    return;
+  }
+  const handler = hoistSlot(ctx, slot);
+  const helper = ctx.helper(role === 'call' ? 'onLocalCallEnd' : 'onRemoteCallEnd');
+  ctx.helper('parseLegacyCallEnd');
+  insertAfter(ctx, slot.statement, [`${helper}(${client}, ${slot.owner.getText()}, ${params(ctx, [['extra', 'string']])} => ${handler.call('extra')});`]);
+  ctx.converted(slot.statement, END_BY_PEER);
+}
+
+/** Whether a property access is the target of an assignment (`call.peer = …`, `call.peer += …`). */
+function isAssignmentTarget(access: Node): boolean {
+  const parent = access.getParent();
+  if (!Node.isBinaryExpression(parent) || parent.getLeft() !== access) return false;
+  const kind = parent.getOperatorToken().getKind();
+  return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
+}
+
+/** channelInviteUser2 → createLocalInvitation + send(); accept/refuse of an incoming call; hang-ups; renamed call properties. */
 export const invitations: Transform = {
   name: 'invitations',
-  ids: [INVITE, idOf('remoteCall', 'channelInviteAccept'), idOf('remoteCall', 'channelInviteRefuse')],
+  ids: [INVITE, idOf('remoteCall', 'channelInviteAccept'), idOf('remoteCall', 'channelInviteRefuse'), END, END_BY_PEER, PEERUID, RESEND],
   run(sourceFile, ctx) {
     for (const call of ctx.analysis.methodCalls('session', 'channelInviteUser2')) {
       if (ctx.claim(call)) convertInvite(ctx, call);
@@ -71,14 +126,33 @@ export const invitations: Transform = {
     for (const call of ctx.analysis.methodCalls('remoteCall', 'channelInviteRefuse')) {
       if (ctx.claim(call)) convertAnswer(ctx, call, 'refuse');
     }
+    for (const call of ctx.analysis.methodCalls('call', 'channelInviteUser2')) {
+      if (!ctx.claim(call)) continue;
+      ctx.todo(
+        call,
+        RESEND,
+        'an RTM LocalInvitation is sent once: to call again, create a new one (client.createLocalInvitation(peer), channelId, content, send()) and register its listeners again',
+      );
+    }
+    for (const role of ['call', 'remoteCall'] as const) {
+      for (const call of ctx.analysis.methodCalls(role, 'channelInviteEnd')) {
+        if (ctx.claim(call)) convertEnd(ctx, call, role);
+      }
+      for (const slot of ctx.analysis.slotsOf(role, 'onInviteEndByPeer')) convertEndByPeer(ctx, slot);
+    }
     for (const access of sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
       const role = ctx.analysis.roleOf(access.getExpression());
-      const renamed = role && RENAMED_PROPERTIES[role]?.[access.getName()];
-      if (!role || !renamed) continue;
       const parent = access.getParent();
-      if (Node.isCallExpression(parent) && parent.getExpression() === access) continue;
-      if (Node.isBinaryExpression(parent) && parent.getLeft() === access) continue;
-      if (!ctx.claim(access)) continue;
+      if (!role || (Node.isCallExpression(parent) && parent.getExpression() === access) || isAssignmentTarget(access)) continue;
+      if ((role === 'call' || role === 'remoteCall') && access.getName() === 'peeruid') {
+        // 1.2.0.x only; legacy (and the shim) reported 0: RTM has no numeric uids.
+        if (!ctx.claim(access)) continue;
+        ctx.edit(access.getStart(), access.getEnd(), zeroAt(access));
+        ctx.converted(access, PEERUID);
+        continue;
+      }
+      const renamed = RENAMED_PROPERTIES[role]?.[access.getName()];
+      if (!renamed || !ctx.claim(access)) continue;
       const nameNode = access.getNameNode();
       ctx.edit(nameNode.getStart(), nameNode.getEnd(), renamed);
       ctx.converted(access, idOf(role, access.getName()));

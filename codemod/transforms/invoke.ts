@@ -4,12 +4,18 @@ import { apiId, plannedTodo } from '../api.js';
 import { isSideEffectFree, keyOf, unwrap } from '../analysis/keys.js';
 import { declarationOf } from '../analysis/scope.js';
 import type { Transform, TransformContext } from '../types.js';
+import { boundCall } from './bound-call.js';
+import { isStableValue, visibleAt } from './own-account.js';
 import { calleeOwner, chain, errorParam, errorTail, keyedEntry, params, replaceNode, usesOwnThis, valueDiscarded } from './shared.js';
 
 const PREFIX = 'io.agora.signal.';
 
 interface InvokeRule {
   readonly fields: readonly string[];
+  /** Why these arguments cannot be converted (checked before anything is written), or undefined. */
+  readonly refuse?: (nodes: Record<string, Node>) => string | undefined;
+  /** The RTM call needs the joined channel named by the `name` argument (passed to `call` as `joined`). */
+  readonly joinedChannel?: boolean;
   /** The RTM call, given the client and the argument texts. */
   readonly call: (client: string, args: Record<string, string>, nodes: Record<string, Node>, ctx: TransformContext) => string;
   readonly result: string;
@@ -42,15 +48,47 @@ const RULES: Record<string, InvokeRule | string> = {
   },
   user_set_attr: {
     fields: ['name', 'value'],
+    refuse: (n) => (isNonEmptyString(n.value!) ? undefined : 'an empty value deleted the attribute in legacy: use client.deleteLocalUserAttributesByKeys([name]) for "", client.addOrUpdateLocalUserAttributes({ [name]: value }) otherwise'),
     call: (client, _a, n, ctx) => `${client}.addOrUpdateLocalUserAttributes({ ${keyedEntry(ctx, n.name!, n.value!)} })`,
     result: '',
     resultType: '',
     ret: () => "{ result: 'ok' }",
   },
-  user_get_attr_all: 'use client.getUserAttributes(account); the legacy result field holding the JSON of all attributes is not confirmed',
-  channel_query_user_isin: 'RTM has no query by channel name: join the channel and check channel.getMembers(), or use client.getChannelMemberCount([name])',
-  channel_query_userlist: 'RTM lists members of a joined channel only: channel.getMembers()',
-  channel_query_userlist_all: 'RTM lists members of a joined channel only: channel.getMembers()',
+  user_get_attr_all: {
+    fields: ['account'],
+    call: (client, a) => `${client}.getUserAttributes(${a.account})`,
+    result: 'attributes',
+    resultType: 'Record<string, string>',
+    // The shim's reply: the JSON of all attributes, under both names legacy versions used.
+    ret: (a) => `{ result: 'ok', account: ${a.account}, json: JSON.stringify(attributes), value: JSON.stringify(attributes) }`,
+  },
+  channel_query_user_isin: {
+    fields: ['name', 'account'],
+    joinedChannel: true,
+    call: (_client, a) => `${a.joined}.getMembers()`,
+    result: 'members',
+    resultType: 'string[]',
+    ret: (a) => `{ result: 'ok', name: ${a.name}, account: ${a.account}, isin: members.includes(${a.account}) ? 1 : 0 }`,
+  },
+  channel_query_userlist: {
+    fields: ['name'],
+    joinedChannel: true,
+    call: (_client, a) => `${a.joined}.getMembers()`,
+    result: 'members',
+    resultType: 'string[]',
+    ret: (a) => `{ result: 'ok', name: ${a.name}, num: members.length, list: members.map((member) => [member, 0]) }`,
+  },
+  channel_query_userlist_all: {
+    fields: ['name'],
+    joinedChannel: true,
+    call: (_client, a) => `${a.joined}.getMembers()`,
+    result: 'members',
+    resultType: 'string[]',
+    ret: (a) =>
+      a.num === undefined
+        ? `{ result: 'ok', name: ${a.name}, num: members.length, list: members.map((member) => [member, 0]) }`
+        : `{ result: 'ok', name: ${a.name}, num: Math.min(members.length, ${a.num}), list: members.slice(0, ${a.num}).map((member) => [member, 0]) }`,
+  },
   channel_set_attr: {
     fields: ['channel', 'name', 'value'],
     call: (client, a, n, ctx) => `${client}.addOrUpdateChannelAttributes(${a.channel}, { ${keyedEntry(ctx, n.name!, n.value!)} }, { enableNotificationToChannelMembers: true })`,
@@ -73,6 +111,34 @@ const RULES: Record<string, InvokeRule | string> = {
     ret: () => "{ result: 'ok' }",
   },
 };
+
+function isNonEmptyString(node: Node): boolean {
+  const inner = unwrap(node);
+  return (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)) && inner.getLiteralValue() !== '';
+}
+
+/**
+ * The channel variable joined by this session under the channel name `name` (`channel = session.channelJoin(name)`,
+ * the same literal or variable), visible at `site`: RTM lists members only of a joined channel.
+ */
+function joinedChannelAt(ctx: TransformContext, sessionKey: string, name: Node, site: Node): string | undefined {
+  const inner = unwrap(name);
+  if (!Node.isStringLiteral(inner) && !Node.isIdentifier(inner)) return undefined;
+  const targets = new Map<string, { node: Node; names: Set<string> }>();
+  for (const join of ctx.analysis.methodCalls('session', 'channelJoin')) {
+    const bound = boundCall(join);
+    const parent = join.getParent();
+    const target = Node.isVariableDeclaration(parent) ? parent.getNameNode() : Node.isBinaryExpression(parent) ? parent.getLeft() : undefined;
+    if (!bound?.targetKey || !target || keyOf(calleeOwner(join)) !== sessionKey) continue;
+    const entry = targets.get(bound.targetKey) ?? { node: target, names: new Set<string>() };
+    entry.names.add(join.getArguments()[0]?.getText() ?? '');
+    targets.set(bound.targetKey, entry);
+  }
+  const matching = [...targets.values()].filter((entry) => entry.names.has(inner.getText()));
+  const [only] = matching;
+  if (matching.length !== 1 || !only || only.names.size !== 1 || !isStableValue(ctx, inner) || !visibleAt(only.node, site)) return undefined;
+  return only.node.getText();
+}
 
 /** The invoke function name when it is a literal, or a const initialised with a literal. */
 function functionName(node: Node): string | undefined {
@@ -157,6 +223,20 @@ function convert(ctx: TransformContext, call: CallExpression): void {
   if (!fields || !args || !valueDiscarded(call) || call.getArguments().length > 3) {
     ctx.todo(call, id, `pass the arguments as an object literal of plain values (${rule.fields.join(', ')}), or convert by hand`);
     return;
+  }
+  const refused = rule.refuse?.(fields.nodes);
+  if (refused !== undefined) {
+    ctx.todo(call, id, refused);
+    return;
+  }
+  if (rule.joinedChannel) {
+    const sessionKey = keyOf(calleeOwner(call));
+    const joined = sessionKey === undefined ? undefined : joinedChannelAt(ctx, sessionKey, fields.nodes.name!, call);
+    if (joined === undefined) {
+      ctx.todo(call, id, 'RTM lists the members of a joined channel only: use channel.getMembers() on the channel this session joined under that name (no such channel variable is in scope here)');
+      return;
+    }
+    args.joined = joined;
   }
   const client = ctx.source(calleeOwner(call));
   let links: string[];

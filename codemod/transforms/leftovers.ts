@@ -13,10 +13,12 @@ const ADVICE: Record<string, string> = {
   channelSetAttr: 'use client.addOrUpdateChannelAttributes(channelId, { [name]: value }, { enableNotificationToChannelMembers: true }) and call cb() when it settles',
   channelDelAttr: 'use client.deleteChannelAttributesByKeys(channelId, [name], { enableNotificationToChannelMembers: true }) and call cb() when it settles',
   channelClearAttr: 'use client.clearChannelAttributes(channelId, { enableNotificationToChannelMembers: true }) and call cb() when it settles',
-  channelInviteEnd: "RTM cancels only a ringing invitation (localInvitation.cancel()); after it was accepted, tell the peer yourself (e.g. a peer message)",
-  channelInviteDTMF: 'phone-line DTMF has no RTM counterpart',
-  onInviteMsg: 'phone-line invitation messages have no RTM counterpart',
-  onInviteEndByPeer: 'RTM has no hang-up event for an accepted invitation: agree on a peer message for it',
+  channelInviteEnd: 'RTM cancels only a ringing invitation (localInvitation.cancel()); after an accept, or from the callee, send the legacy hang-up text (AgoraRTMLegacyEndcallCompatibleMessagePrefix_<channel>_<extra>) to the peer with client.sendMessageToPeer',
+  channelInviteDTMF: 'phone-line DTMF has no RTM counterpart (RTM invitations reach RTM users only): remove it, or keep the shim for phone calls',
+  onInviteMsg: 'phone-line invitation messages have no RTM counterpart (no phone calls in RTM): remove the handler',
+  onInviteEndByPeer: "RTM: remoteInvitation.on('RemoteInvitationCanceled') while ringing; after an accept the peer's hang-up arrives as the peer message AgoraRTMLegacyEndcallCompatibleMessagePrefix_<channel>_<extra>",
+  onInviteEndByMyself: 'RTM has no event for ending an incoming call yourself: call your handler where you end the call',
+  onError: 'the legacy Web SDK never called onError (errors reach the specific callbacks; in RTM, rejected promises): remove this handler',
   getInstanceWithoutMedia: 'native instance: use AgoraRTM.createInstance(appId) (independent clients, not a singleton) and the RTM client API',
   getAgoraSDKInstance: 'native instance: use AgoraRTM.createInstance(appId) (independent clients, not a singleton) and the RTM client API',
   createAgoraSDKInstance: 'native instance: use AgoraRTM.createInstance(appId) and the RTM client API',
@@ -33,7 +35,7 @@ function idForName(name: string): ApiId | undefined {
   return owner === undefined ? undefined : findApiId(owner, name);
 }
 
-const OWNER_OF: Record<Role, LegacyOwner> = { signal: 'Signal', session: 'Session', channel: 'Channel', call: 'Call', remoteCall: 'Call' };
+const OWNER_OF: Record<Role, LegacyOwner> = { signal: 'Signal', session: 'Session', channel: 'Channel', call: 'Call', remoteCall: 'Call', flat: 'flat' };
 
 /** Callbacks assigned through a computed name have no row of their own: they are reported under the object's first callback. */
 const FIRST_CALLBACK_ID = {
@@ -41,6 +43,7 @@ const FIRST_CALLBACK_ID = {
   channel: 'SIG_ON_CHANNEL_JOINED',
   call: 'SIG_ON_INVITE_RECEIVED_BY_PEER',
   remoteCall: 'SIG_ON_INVITE_END_BY_PEER',
+  flat: 'SIG_FLAT_ON_LOGIN_SUCCESS',
 } as const satisfies Record<string, ApiId>;
 
 function advice(name: string, id: ApiId, proven: boolean): string {
@@ -59,7 +62,21 @@ function markMember(ctx: TransformContext, node: Node, owner: Node, name: string
   if (!proven && !DISTINCTIVE_MEMBERS.has(name) && !isFlat) return;
   if (!proven && !ownerOfName(name)) return;
   const id = idForName(name);
-  if (id) ctx.todo(node, id, advice(name, id, proven));
+  if (!id || (!proven && hasCallTodoAbove(ctx, node, name))) return;
+  ctx.todo(node, id, advice(name, id, proven));
+}
+
+/**
+ * An outgoing call's `channelInviteUser2()` (re-send) shares its name with the session's: once an earlier run
+ * marked it under the call's ID, the now unprovable object must not get the session's TODO as well.
+ */
+function hasCallTodoAbove(ctx: TransformContext, node: Node, name: string): boolean {
+  const callId = findApiId('Call', name);
+  if (callId === undefined) return false;
+  const statement = enclosingStatement(node) ?? node;
+  const lineStart = ctx.text.lastIndexOf('\n', statement.getStart() - 1) + 1;
+  const previousLine = ctx.text.slice(ctx.text.lastIndexOf('\n', lineStart - 2) + 1, statement.getStart());
+  return previousLine.includes(`TODO(resignal: ${callId})`);
 }
 
 /** Marks every legacy site that no other transform converted, so nothing is left silently. */

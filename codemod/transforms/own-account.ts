@@ -1,4 +1,4 @@
-import { Node, VariableDeclarationKind } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import { keyOf, unwrap } from '../analysis/keys.js';
 import { declarationOf } from '../analysis/scope.js';
 import type { TransformContext } from '../types.js';
@@ -85,4 +85,63 @@ export function ownAccountAt(ctx: TransformContext, channelKey: string, site: No
   if (accounts.size !== 1) return undefined;
   const [account] = [...accounts.values()];
   return account && visibleAt(account, site) ? account.getText() : undefined;
+}
+
+/** The sessions that created the outgoing call `callKey` (`call = session.channelInviteUser2(…)`). */
+function sessionsOfCall(ctx: TransformContext, callKey: string): Map<string, Node> {
+  const sessions = new Map<string, Node>();
+  for (const invite of ctx.analysis.methodCalls('session', 'channelInviteUser2')) {
+    if (boundCall(invite)?.targetKey !== callKey) continue;
+    const callee = invite.getExpression();
+    const key = Node.isPropertyAccessExpression(callee) ? keyOf(callee.getExpression()) : undefined;
+    if (key && Node.isPropertyAccessExpression(callee)) sessions.set(key, callee.getExpression());
+  }
+  return sessions;
+}
+
+/** The sessions whose onInviteReceived handler receives incoming calls. */
+function sessionsReceivingCalls(ctx: TransformContext): Map<string, Node> {
+  return new Map(ctx.analysis.slotsOf('session', 'onInviteReceived').map((slot) => [slot.ownerKey, slot.owner] as const));
+}
+
+/**
+ * The client of a call (`call` for an outgoing one, `remoteCall` for the invitation an onInviteReceived handler
+ * got), as an expression valid at `site`; undefined when not provable.
+ */
+export function clientOfCallAt(ctx: TransformContext, callKey: string, role: 'call' | 'remoteCall', site: Node): string | undefined {
+  const sessions = [...(role === 'call' ? sessionsOfCall(ctx, callKey) : sessionsReceivingCalls(ctx)).values()];
+  const [session] = sessions;
+  return sessions.length === 1 && session && visibleAt(session, site) ? session.getText() : undefined;
+}
+
+/** Whether an expression keeps its value for the life of the file: a literal, or a variable nothing re-assigns. */
+export function isStableValue(ctx: TransformContext, value: Node): boolean {
+  const inner = unwrap(value);
+  if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner) || Node.isNumericLiteral(inner)) return true;
+  if (!Node.isIdentifier(inner)) return false;
+  const declaration = declarationOf(inner);
+  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return false;
+  const key = keyOf(inner);
+  const writes = ctx.analysis.sourceFile.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((binary) => {
+    const kind = binary.getOperatorToken().getKind();
+    return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment && keyOf(binary.getLeft()) === key;
+  });
+  const updates = [...ctx.analysis.sourceFile.getDescendantsOfKind(SyntaxKind.PrefixUnaryExpression), ...ctx.analysis.sourceFile.getDescendantsOfKind(SyntaxKind.PostfixUnaryExpression)].filter(
+    (update) => keyOf(update.getOperand()) === key,
+  );
+  return writes.length === 0 && updates.length === 0;
+}
+
+/**
+ * The account the session `sessionKey` logged in with (`session = signal.login(account, …)`), as an expression valid
+ * at `site` and fixed for the life of the session (legacy `session.account`); undefined when not provable.
+ */
+export function loginAccountAt(ctx: TransformContext, sessionKey: string, site: Node): string | undefined {
+  const accounts = new Map<string, Node>();
+  for (const login of ctx.analysis.methodCalls('signal', 'login')) {
+    const account = login.getArguments()[0];
+    if (boundCall(login)?.targetKey === sessionKey && account) accounts.set(account.getText(), account);
+  }
+  const [account] = [...accounts.values()];
+  return accounts.size === 1 && account && isStableValue(ctx, account) && visibleAt(account, site) ? account.getText() : undefined;
 }

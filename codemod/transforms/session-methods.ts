@@ -1,6 +1,8 @@
-import type { CallExpression, Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
 import { keyOf } from '../analysis/keys.js';
 import type { Transform, TransformContext } from '../types.js';
+import { loginAccountAt } from './own-account.js';
 import { calleeOwner, chain, errorTail, idOf, property, replaceNode, valueDiscarded } from './shared.js';
 
 const SEND = idOf('session', 'messageInstantSend');
@@ -31,10 +33,49 @@ function convertSend(ctx: TransformContext, call: CallExpression): void {
   ctx.converted(call, SEND);
 }
 
-/** messageInstantSend → sendMessageToPeer; logout → logout(); getStatus → ConnectionStateChanged. */
+/** `session.account` → the login account, `session.uid` → 0, `session.state` → legacyStatus(session); only where they are read. */
+function convertProperties(ctx: TransformContext): void {
+  for (const name of ['account', 'uid', 'state'] as const) {
+    const id = idOf('session', name);
+    for (const access of ctx.analysis.accessesNamed(name)) {
+      const owner = access.getExpression();
+      const key = keyOf(owner);
+      if (key === undefined || ctx.analysis.roleOf(owner) !== 'session' || isWritten(access) || ctx.isClaimed(access)) continue;
+      if (name === 'account') {
+        const account = loginAccountAt(ctx, key, access);
+        if (account === undefined) continue; // left to the leftovers pass: a TODO
+        ctx.claim(access);
+        ctx.edit(access.getStart(), access.getEnd(), account);
+      } else {
+        ctx.claim(access);
+        // Legacy uids are always 0 (RTM has none); the state is numbered like getStatus().
+        ctx.edit(access.getStart(), access.getEnd(), name === 'uid' ? zeroAt(access) : `${ctx.helper('legacyStatus')}(${ctx.source(owner)})`);
+      }
+      ctx.converted(access, id);
+    }
+  }
+}
+
+/** `0` in place of `access`, parenthesized where a member access follows (`(0).toString()`). */
+export function zeroAt(access: Node): string {
+  const parent = access.getParent();
+  return (Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === access ? '(0)' : '0';
+}
+
+/** Whether a property is assigned, updated or deleted rather than read. */
+function isWritten(access: Node): boolean {
+  const parent = access.getParent();
+  if (Node.isBinaryExpression(parent) && parent.getLeft() === access) {
+    const kind = parent.getOperatorToken().getKind();
+    if (kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment) return true;
+  }
+  return Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent) || Node.isDeleteExpression(parent) || (Node.isCallExpression(parent) && parent.getExpression() === access);
+}
+
+/** messageInstantSend → sendMessageToPeer; logout → logout(); getStatus → legacyStatus(client); session properties. */
 export const sessionMethods: Transform = {
   name: 'session-methods',
-  ids: [SEND, LOGOUT, GET_STATUS],
+  ids: [SEND, LOGOUT, GET_STATUS, idOf('session', 'account'), idOf('session', 'uid'), idOf('session', 'state')],
   run(_sourceFile, ctx) {
     for (const call of ctx.analysis.methodCalls('session', 'messageInstantSend')) {
       if (ctx.claim(call)) convertSend(ctx, call);
@@ -50,11 +91,13 @@ export const sessionMethods: Transform = {
     }
     for (const call of ctx.analysis.methodCalls('session', 'getStatus')) {
       if (!ctx.claim(call)) continue;
-      ctx.todo(
-        call,
-        GET_STATUS,
-        "RTM has no getStatus(): track client.on('ConnectionStateChanged', (state) => …) with DISCONNECTED/ABORTED → 0, CONNECTING → 1, CONNECTED → 2, RECONNECTING → 3",
-      );
+      if (call.getArguments().length > 0) {
+        ctx.todo(call, GET_STATUS, "use the client's connection state: DISCONNECTED/ABORTED → 0, CONNECTING → 1, CONNECTED → 2, RECONNECTING → 3");
+        continue;
+      }
+      ctx.edit(call.getStart(), call.getEnd(), `${ctx.helper('legacyStatus')}(${ctx.source(calleeOwner(call))})`);
+      ctx.converted(call, GET_STATUS);
     }
+    convertProperties(ctx);
   },
 };

@@ -15,6 +15,7 @@ const OWNER_OF_ROLE: Record<Role, LegacyOwner> = {
   channel: 'Channel',
   call: 'Call',
   remoteCall: 'Call',
+  flat: 'flat',
 };
 
 export function idOf(role: Role, name: string): ApiId {

@@ -2,7 +2,9 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
 import { apiId } from '../api.js';
 import { lineEndAt, lineStartAt, newlineOf } from '../text.js';
+import type { Analysis } from '../analysis/roles.js';
 import type { Transform, TransformContext } from '../types.js';
+import { creationProblem } from './flat-instance.js';
 
 const SIGNAL = apiId('Signal', 'Signal');
 
@@ -53,6 +55,15 @@ function insertImport(ctx: TransformContext, sourceFile: SourceFile): void {
   ctx.edit(pos, pos, importText(ctx, 'const') + newline);
 }
 
+/** References to the flat API's factory (`AgoraAPI`) other than its import. */
+function flatFactoryUses(sourceFile: SourceFile, analysis: Analysis): number {
+  return sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => {
+    if (!analysis.flatFactoryNames.has(identifier.getText())) return false;
+    const parent = identifier.getParent();
+    return !(Node.isImportClause(parent) || (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === identifier));
+  }).length;
+}
+
 /** `Signal(appId)` / `new Signal(appId)` → `AgoraRTM.createInstance(appId)`, and the SDK import → the RTM module. */
 export const signalFactory: Transform = {
   name: 'signal-factory',
@@ -69,7 +80,7 @@ export const signalFactory: Transform = {
       if (Node.isPropertyAssignment(parent) && parent.getNameNode() === identifier) return false;
       return true;
     });
-    if (creations.length === 0 && analysis.legacyImports.length === 0) return;
+    if (creations.length === 0 && analysis.flatCreations.length === 0 && analysis.legacyImports.length === 0) return;
 
     for (const creation of creations) {
       if (isLoginOwner(creation) || !ctx.claim(creation)) continue;
@@ -81,9 +92,12 @@ export const signalFactory: Transform = {
     }
     if (!ctx.facts.module) return;
     const keepLegacy = otherUses.length > 0;
+    // The flat API's import stays while a flat construction (or another use of its factory) is left as it was.
+    const keepFlat = analysis.flatCreations.some((creation) => creationProblem(analysis, creation) !== undefined) || flatFactoryUses(sourceFile, analysis) > analysis.flatCreations.length;
     let imported = analysis.hasAgoraRtmBinding;
     for (const legacy of analysis.legacyImports) {
-      if (keepLegacy && legacy.localName) continue;
+      if (keepLegacy && legacy.localName && !analysis.flatFactoryNames.has(legacy.localName)) continue;
+      if (keepFlat && legacy.localName && analysis.flatFactoryNames.has(legacy.localName)) continue;
       if (imported) {
         removeStatement(ctx, legacy.statement);
       } else {
@@ -94,6 +108,6 @@ export const signalFactory: Transform = {
       }
       ctx.converted(legacy.statement, SIGNAL);
     }
-    if (!imported && creations.length > 0) insertImport(ctx, sourceFile);
+    if (!imported && (creations.length > 0 || analysis.flatCreations.length > 0)) insertImport(ctx, sourceFile);
   },
 };

@@ -17,15 +17,21 @@ export class ThenSlots {
     private readonly role: Role,
   ) {}
 
-  /** The handler name for `slot` of the object `ownerKey`, usable at `site`; undefined when there is none. */
-  handlerFor(ownerKey: string | undefined, slot: string, site: Node): Handler | undefined {
+  /** The one assignment of `slot` that `handlerFor` would use at `site`, without hoisting it yet. */
+  usableAssignment(ownerKey: string | undefined, slot: string, site: Node): SlotAssignment | undefined {
     if (ownerKey === undefined) return undefined;
     const candidates = this.ctx.analysis.slotsOf(this.role, slot).filter((assignment) => assignment.ownerKey === ownerKey && slotVisibleFrom(assignment, site));
     if (candidates.length !== 1) return undefined;
     const assignment = candidates[0]!;
+    return this.names.has(assignment) || slotProblem(this.ctx, assignment) === undefined ? assignment : undefined;
+  }
+
+  /** The handler name for `slot` of the object `ownerKey`, usable at `site`; undefined when there is none. */
+  handlerFor(ownerKey: string | undefined, slot: string, site: Node): Handler | undefined {
+    const assignment = this.usableAssignment(ownerKey, slot, site);
+    if (!assignment) return undefined;
     const known = this.names.get(assignment);
     if (known) return known;
-    if (slotProblem(this.ctx, assignment) !== undefined) return undefined;
     const handler = hoistSlot(this.ctx, assignment);
     this.names.set(assignment, handler);
     this.ctx.converted(assignment.statement, idOf(this.role, slot));

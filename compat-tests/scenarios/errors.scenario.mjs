@@ -3,8 +3,10 @@
  * rejects (over 64 characters, or with a character such as `/`) end in onLoginFailed(209) (LOGIN_E_INVALID_USER,
  * "wrong account" in 1.4.3) and state 0; a channel name RTM rejects ends in onChannelJoinFailed(err) with a string
  * (legacy passed the server's string; the shim's are listed in docs/shim.md) and channel.state 'leaved'; calls made
- * on a session whose login failed fail the legacy way. The converted code reports RTM errors in its own form, so
- * the shim run is checked against the exact legacy trace.
+ * on a session whose login failed fail the legacy way. The shim run is checked against the exact legacy trace. The
+ * converted code reports the same login codes and join strings, but does not run here yet: a channelJoin() whose
+ * result is used in an expression and channel.state stay TODOs, createChannel() throws for a name RTM rejects
+ * (legacy reported onChannelJoinFailed), and converted invoke errors are RTM's own strings.
  */
 export default {
   name: 'login, join and call errors',

@@ -2,7 +2,9 @@
  * Faults a legacy app lives through (legacy-signaling.md §7): a network cut with 1.4.x reconnect behaviour
  * (onLoginSuccess fires again, the channel is not re-joined automatically), and a kick when the same account
  * logs in elsewhere (onLogout(103)). Reconnect semantics differ on the native client by design (RTM re-joins by
- * itself), so the shim run is checked against the exact legacy trace.
+ * itself and onLoginSuccess does not fire again, docs/codemod.md), and the app's re-join assigns onChannelJoined a
+ * second time (a TODO for the codemod), so converted code cannot follow this flow: the shim run is checked against
+ * the exact legacy trace.
  */
 export default {
   name: 'network cut and remote login',

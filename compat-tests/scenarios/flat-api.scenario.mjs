@@ -1,11 +1,10 @@
 /*
  * A flat-API user (apps ported from the native SDKs) and a Web-API user on one server: login2, peer messages
- * with onMessageSendSuccess, online status, a shared channel, counts, invoke, logout. Most flat callbacks stay
- * TODO in the codemod, so the shim run is checked against the exact legacy trace.
+ * with onMessageSendSuccess, online status, a shared channel, counts, invoke, logout. It runs on the shim, converted
+ * by the codemod, and in mixed fleets; the shim run is also checked against the exact legacy trace.
  */
 export default {
   name: 'flat API meets the Web API',
-  sides: ['shim'],
   expected: {
     flat: [
       ['onLoginSuccess', 0, 0],

@@ -1,9 +1,6 @@
 /* A legacy caller and callee: an accepted call, a refused call, and a call the caller ends while it rings. */
 export default {
   name: 'call invitations',
-  // The codemod leaves onInviteFailed / onInviteEndByMyself / onInviteEndByPeer as TODO (hang-up semantics differ),
-  // so this scenario is checked against its hand-written native twin instead of converted code.
-  sides: ['shim', 'native'],
   roles: {
     async alice(env) {
       var session = Signal(env.appId).login('alice', '_no_need_token');

@@ -1,8 +1,9 @@
 /*
  * Invitations that fail (legacy-signaling.md §5): a call to an offline peer with `_require_peer_online: 1`, the
- * same Call object re-sent with call.channelInviteUser2() once the peer is online (ignored while it rings), a call
- * that nobody answers within `_timeout`, and phone-line DTMF, which RTM cannot carry. `onInviteFailed` gets the
- * JSON extra apps parse (`JSON.parse(extra).reason`). onInviteMsg is assigned as apps did; nothing can fire it.
+ * same Call object re-sent with call.channelInviteUser2() once the peer is online (ignored while it rings), DTMF
+ * both ways on the accepted call (legacy `voip_invite_msg`: the peer's Call gets onInviteMsg(extra) with extra
+ * `{"msgtype":"dtmf","msgdata":…}`), and a call that nobody answers within `_timeout`. `onInviteFailed` gets the
+ * JSON extra apps parse (`JSON.parse(extra).reason`).
  * The codemod leaves call.channelInviteUser2(), the extra keys and DTMF as TODO, so the shim run is checked against
  * the exact legacy trace and against the hand-written native twin (invite-failures.native.mjs), also in mixed fleets.
  */
@@ -15,13 +16,14 @@ export default {
       ['onInviteFailed', 'PEER_OFFLINE', 703, 0],
       ['onInviteReceivedByPeer', ''],
       ['onInviteAcceptedByPeer', '{"ok":1}'],
-      ['onInviteFailed', 'unsupported: channelInviteDTMF (RTM has no phone-line calls)', 700, 0],
+      ['onInviteMsg', '{"msgtype":"dtmf","msgdata":"#"}'],
       ['onInviteReceivedByPeer', ''],
       ['onInviteFailed', 'TIMEOUT', 704, 0],
     ],
     bob: [
       ['onLoginSuccess', 0],
       ['onInviteReceived', 'alice', 'room-1', '{"_require_peer_online":1}', 0],
+      ['onInviteMsg', 'room-1', '{"msgtype":"dtmf","msgdata":"1#"}'],
       ['onInviteReceived', 'alice', 'room-2', '{"_timeout":1}', 0],
       ['onInviteEndByPeer', 'room-2', '{"_timeout":1}'],
     ],
@@ -45,7 +47,7 @@ export default {
           env.trace('onInviteFailed', failure.reason, failure.ecode, call.peeruid);
         };
         call.onInviteMsg = function (extra) {
-          env.trace('onInviteMsg (unexpected)', extra);
+          env.trace('onInviteMsg', extra);
         };
         return call;
       }
@@ -61,11 +63,12 @@ export default {
       call.channelInviteUser2();
       await env.until('onInviteAcceptedByPeer');
       call.channelInviteDTMF('1#');
-      await env.until('onInviteFailed', 2);
       await env.barrier('dtmf-sent');
+      await env.until('onInviteMsg');
+      await env.barrier('dtmf-answered');
 
       traceCall(session.channelInviteUser2('room-2', 'bob', '{"_timeout":1}'));
-      await env.until('onInviteFailed', 3);
+      await env.until('onInviteFailed', 2);
       await env.barrier('done');
     },
 
@@ -76,20 +79,27 @@ export default {
       session.onLoginSuccess = function (uid) {
         env.trace('onLoginSuccess', uid);
       };
+      var answered;
       session.onInviteReceived = function (call) {
         env.trace('onInviteReceived', call.peer, call.channelName, call.extra, call.peeruid);
         call.onInviteMsg = function (extra) {
-          env.trace('onInviteMsg (unexpected)', extra);
+          env.trace('onInviteMsg', call.channelName, extra);
         };
         call.onInviteEndByPeer = function (extra) {
           env.trace('onInviteEndByPeer', call.channelName, extra);
         };
         // room-1 is answered; room-2 rings until the caller's _timeout.
-        if (call.channelName === 'room-1') call.channelInviteAccept('{"ok":1}');
+        if (call.channelName === 'room-1') {
+          answered = call;
+          call.channelInviteAccept('{"ok":1}');
+        }
       };
       await env.until('onLoginSuccess');
       await env.barrier('bob-online');
       await env.barrier('dtmf-sent');
+      await env.until('onInviteMsg');
+      answered.channelInviteDTMF('#');
+      await env.barrier('dtmf-answered');
       await env.until('onInviteEndByPeer');
       await env.barrier('done');
     },

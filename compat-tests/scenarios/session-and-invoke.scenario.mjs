@@ -1,7 +1,9 @@
 /*
  * Session details a legacy app reads (versions, status numbers, globals, properties), the invoke functions of
- * legacy-signaling.md §6, channel attributes, and logout. Several of these stay TODO in the codemod, so the
- * shim run is checked against the exact legacy trace below.
+ * legacy-signaling.md §6, channel attributes, and logout. Converted code cannot follow it: the legacy globals and
+ * versions, onChannelAttrUpdated, `invoke` of an unknown function stay TODO in the codemod, `invoke` mutating
+ * `args.line` and `typeof session.channelJoin` have no RTM counterpart, and a converted logout() without an onLogout
+ * handler does log out (docs/codemod.md). So the shim run is checked against the exact legacy trace below.
  */
 export default {
   name: 'session details, invoke functions, channel attributes, logout',

@@ -1,10 +1,10 @@
 /**
  * Flat invitations, identified by channel + account as in the native SDKs, on the Web shim's Call (RTM
- * invitations, `_require_peer_online` / `_timeout`, hang-ups as RTM's legacy end-call text). Each Call's
+ * invitations, `_require_peer_online` / `_timeout`, hang-ups and in-call messages as call signals). Each Call's
  * single-`extra` callbacks are turned into the native argument lists here.
  */
 import { Call, CallRegistry, type CallHost } from '../call.js';
-import type { CallEnd } from '../call-signal.js';
+import { inviteMessageParts, type CallSignal } from '../call-signal.js';
 import type { ShimContext } from '../context.js';
 import { GENERAL_E_WRONG_PARAM, INVITE_E_OTHER, INVITE_E_REINVITE } from '../errors.js';
 import { inviteFailureExtra } from '../invite-options.js';
@@ -77,9 +77,9 @@ export class FlatCalls {
     else this.#core.fire('onInviteEndByMyself', channelID, account, FLAT_UID);
   }
 
-  /** A hang-up that arrived as a peer message. */
-  deliverEnd(end: CallEnd, peer: string): void {
-    this.#host.calls.deliverEnd(end, peer);
+  /** A hang-up or an in-call message (a Web peer's DTMF) that arrived as a peer message. */
+  deliver(signal: CallSignal, peer: string): void {
+    this.#host.calls.deliver(signal, peer);
   }
 
   abandonAll(): void {
@@ -113,6 +113,10 @@ export class FlatCalls {
     call.onInviteEndByPeer = (extra) => {
       forget();
       core.fire('onInviteEndByPeer', channelID, account, FLAT_UID, extra);
+    };
+    call.onInviteMsg = (extra) => {
+      const { msgType, msgData } = inviteMessageParts(extra);
+      core.fire('onInviteMsg', channelID, account, FLAT_UID, msgType, msgData, extra);
     };
     call.onInviteEndByMyself = () => {
       forget();

@@ -3,7 +3,7 @@
  * given to `callbackSet` (Android/C++). Both are read at fire time, exceptions are logged and swallowed, and
  * each callback that runs counts as a use of its API-map ID. Callbacks the shim never fires count when assigned.
  */
-import { fireCallback, initCallbackProperties, type FireHooks } from '../callback-property.js';
+import { fireCallback, initAssignCountedProperties, initCallbackProperties, type FireHooks } from '../callback-property.js';
 import { namesOf } from '../api-map.js';
 import { noteNamedUse } from '../usage.js';
 import type { FlatCallbackName, FlatCallbacks } from './types.js';
@@ -12,8 +12,8 @@ import type { FlatCallbackName, FlatCallbacks } from './types.js';
 export const FLAT_CALLBACKS: readonly string[] = namesOf('Flat', ['callback']);
 
 /**
- * Callbacks RTM gives the shim nothing to fire with (debug, progress, app and raw messages, broadcast calls,
- * phone-line messages). Assigning one is the only use an app makes of it, so the assignment is what counts.
+ * Callbacks RTM gives the shim nothing to fire with (debug, progress, app and raw messages, broadcast calls).
+ * Assigning one is the only use an app makes of it, so the assignment is what counts.
  */
 export const SILENT_FLAT_CALLBACKS = [
   'onDbg',
@@ -21,28 +21,11 @@ export const SILENT_FLAT_CALLBACKS = [
   'onMessageAppReceived',
   'onMsg',
   'onBCCall_result',
-  'onInviteMsg',
 ] as const satisfies readonly FlatCallbackName[];
 
 const noteSilent = (name: string, value: unknown): void => {
   if (value) noteNamedUse('Flat', name);
 };
-
-/** Still a plain-looking property (starts as `''`, reads back what was assigned); assigning a callback counts. */
-function initSilentProperties(target: object): void {
-  for (const name of SILENT_FLAT_CALLBACKS) {
-    let value: unknown = '';
-    Object.defineProperty(target, name, {
-      get: () => value,
-      set: (next: unknown) => {
-        value = next;
-        noteSilent(name, next);
-      },
-      enumerable: true,
-      configurable: true,
-    });
-  }
-}
 
 export class FlatDispatcher {
   readonly #target: object;
@@ -53,7 +36,7 @@ export class FlatDispatcher {
 
   constructor(target: object, error: (...parts: unknown[]) => void) {
     initCallbackProperties(target, FLAT_CALLBACKS);
-    initSilentProperties(target);
+    initAssignCountedProperties(target, SILENT_FLAT_CALLBACKS, (name) => noteNamedUse('Flat', name));
     this.#target = target;
     this.#hooks = { used: (name) => noteNamedUse('Flat', name), error };
   }

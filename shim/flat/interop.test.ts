@@ -8,9 +8,8 @@ import type { RunningServer } from '../../rtm/server/index.js';
 import { CALL_CALLBACKS } from '../call.js';
 import { CHANNEL_CALLBACKS } from '../channel.js';
 import type { LegacyCall, LegacySession } from '../legacy-types.js';
-import { SESSION_CALLBACKS } from '../session.js';
 import { Signal } from '../signal.js';
-import { only, record, waitFor, WarningLog, type Trace } from '../test/harness.js';
+import { only, record, TRACED_SESSION_CALLBACKS, waitFor, WarningLog, type Trace } from '../test/harness.js';
 import type { AgoraAPI } from './factory.js';
 import { APP_ID, FlatWorld, startTestServer, unique } from './test/world.js';
 
@@ -64,7 +63,7 @@ async function fleet(): Promise<Fleet> {
   const flat = await world.loggedIn('f', f);
   const web = Signal(APP_ID, { endpoint: server.url }).login(w, '_no_need_token');
   sessions.push(web);
-  record(trace, 'w', web, SESSION_CALLBACKS);
+  record(trace, 'w', web, TRACED_SESSION_CALLBACKS);
   const native = AgoraRTM.createInstance(APP_ID, { endpoint: server.url });
   natives.push(native);
   native.on('MessageFromPeer', (message, peerId) => trace.push(['n.MessageFromPeer', message.text, peerId]));
@@ -161,6 +160,42 @@ describe('flat ↔ Web ↔ native RTM', () => {
     await waitFor(() => only(trace, 'wo.onInviteRefusedByPeer').length === 1, 'web refused');
     expect(only(trace, 'wo.')).toEqual([['wo.onInviteReceivedByPeer', ''], ['wo.onInviteRefusedByPeer', '{"status":1}']]);
     expect(world.of('f', 'onInviteReceived')).toEqual([['f.onInviteReceived', back, w, 0, '{"from":"web"}']]);
+  });
+
+  it('DTMF between Web and flat calls: the flat peer gets onInviteMsg(ch, account, 0, "dtmf", digits, extra), the Web peer onInviteMsg(extra)', async () => {
+    const { f, w, flat, web, trace } = await fleet();
+    const ch = unique('call');
+    const out = web.channelInviteUser2(ch, f, '');
+    record(trace, 'wo', out, CALL_CALLBACKS);
+    await world.waitFor('f', 'onInviteReceived');
+    out.channelInviteDTMF('1#');
+    await world.waitFor('f', 'onInviteMsg');
+    flat.channelInviteAccept(ch, w, 0, '');
+    await waitFor(() => only(trace, 'wo.onInviteAcceptedByPeer').length === 1, 'web accepted');
+    out.channelInviteDTMF('*');
+    await world.waitFor('f', 'onInviteMsg', 2);
+    expect(world.of('f', 'onInviteMsg')).toEqual([
+      ['f.onInviteMsg', ch, w, 0, 'dtmf', '1#', '{"msgtype":"dtmf","msgdata":"1#"}'],
+      ['f.onInviteMsg', ch, w, 0, 'dtmf', '*', '{"msgtype":"dtmf","msgdata":"*"}'],
+    ]);
+    const back = unique('call');
+    let incoming: LegacyCall | undefined;
+    web.onInviteReceived = (call) => {
+      incoming = call;
+      record(trace, 'wi', call, CALL_CALLBACKS);
+    };
+    flat.channelInviteUser2(back, w, '');
+    await waitFor(() => incoming !== undefined, 'web receives');
+    incoming!.channelInviteDTMF('0');
+    await world.waitFor('f', 'onInviteMsg', 3);
+    expect(world.of('f', 'onInviteMsg')[2]).toEqual(['f.onInviteMsg', back, w, 0, 'dtmf', '0', '{"msgtype":"dtmf","msgdata":"0"}']);
+    expect(only(trace, 'f.onMessageInstantReceive')).toEqual([]);
+    // The flat channelInviteDTMF(ch, phoneNum, dtmf) is a phone-line call: it stays unsupported and sends nothing.
+    flat.channelInviteDTMF(back, w, '5');
+    await world.waitFor('f', 'onInviteFailed');
+    expect(world.of('f', 'onInviteFailed')).toEqual([['f.onInviteFailed', back, w, 0, 700, expect.any(String) as unknown]]);
+    expect(only(trace, 'wi.')).toEqual([]);
+    expect(warnings.ids).toContain('SIG_FLAT_ON_INVITE_MSG');
   });
 
   it('invitations: native → flat (accepted, then cancelled by RTM end-call text) and flat → native (cancelled while ringing)', async () => {

@@ -4,7 +4,7 @@
  * joined (the sender then gets its own message back); `messageChannelSendForce` reaches a channel without joining
  * through the configured forced sender (resignal's REST API), since RTM 1.x clients cannot.
  */
-import { parseCallEnd } from '../call-signal.js';
+import { parseCallSignal } from '../call-signal.js';
 import { SENDMESSAGE_E_OTHER } from '../errors.js';
 import { describeError } from '../failure.js';
 import type { RtmReceivedMessageLike } from '../rtm-types.js';
@@ -116,10 +116,10 @@ export class FlatMessages {
 
   received(message: RtmReceivedMessageLike, peerId: string): void {
     const text = receivedText(message);
-    const end = parseCallEnd(text);
-    if (end === 'drop') return;
-    if (end) {
-      this.#calls.deliverEnd(end, peerId);
+    const signal = parseCallSignal(text);
+    if (signal === 'drop') return;
+    if (signal) {
+      this.#calls.deliver(signal, peerId);
       return;
     }
     this.#core.fire('onMessageInstantReceive', peerId, FLAT_UID, text);

@@ -2,8 +2,12 @@
 import { expect } from 'vitest';
 import type { ApiId } from '../api-map.js';
 import { configureDeprecations, onLegacyWarning, resetDeprecationConfig, resetLegacyUsage } from '../deprecation.js';
+import { SESSION_CALLBACKS, SILENT_SESSION_CALLBACKS } from '../session.js';
 
 export type Trace = unknown[][];
+
+/** The session callbacks a trace records: not the never-firing ones, whose assignment alone counts as a use. */
+export const TRACED_SESSION_CALLBACKS: readonly string[] = SESSION_CALLBACKS.filter((name) => !(SILENT_SESSION_CALLBACKS as readonly string[]).includes(name));
 
 /** Assigns every named callback property of `target` to a recorder pushing `[label.name, ...args]`. */
 export function record(trace: Trace, label: string, target: object, names: readonly string[]): void {

@@ -56,6 +56,12 @@ export class ChatPage {
     await this.click('#call');
   }
 
+  /** Waits until the incoming-call box is shown and returns what it says. */
+  async incomingText(): Promise<string> {
+    await this.page.waitForSelector('#incoming:not([hidden])', { timeout: TIMEOUT_MS });
+    return (await this.page.textContent('#incoming-text')) ?? '';
+  }
+
   /** Waits until the incoming-call box is shown, then answers it. */
   async answer(accept: boolean): Promise<void> {
     await this.page.waitForSelector('#incoming:not([hidden])', { timeout: TIMEOUT_MS });

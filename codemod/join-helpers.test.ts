@@ -1,0 +1,43 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, test } from 'vitest';
+import { FAILURE_STRINGS, LOGIN_FAILURE_CODES } from '../shim/api-map.js';
+import { failureString, loginFailureCode } from '../shim/failure.js';
+import { joinHelperSource } from './join-helpers.js';
+
+/** The emitted JavaScript helper as a function. */
+function emitted(name: 'legacyLoginErrorCode' | 'legacyFailureString'): (error: unknown) => unknown {
+  return runInNewContext(`${joinHelperSource(name, false)}\n${name};`) as (error: unknown) => unknown;
+}
+
+const rtmError = (name: string, code: number): Error => Object.assign(new Error(`${name} ${code}`), { name, code });
+
+/** Every name of the tables and some others, with every code the tables name and some others; plus odd values. */
+const NAMES = [...new Set([...LOGIN_FAILURE_CODES.rules, ...FAILURE_STRINGS.rules].map((rule) => rule.name)), 'RtmUnknownError', 'Error'];
+const CODES = [...new Set([...LOGIN_FAILURE_CODES.rules, ...FAILURE_STRINGS.rules].flatMap((rule) => (rule.code === undefined ? [] : [rule.code]))), 0, 1, 3, 5, 9];
+const ERRORS: unknown[] = [
+  ...NAMES.flatMap((name) => CODES.map((code) => rtmError(name, code))),
+  { code: 6 },
+  { name: 42, code: 6 },
+  { name: 'RtmInvalidArgumentError', code: '3' },
+  'RtmTimeoutError',
+  new TypeError('socket closed'),
+  null,
+  undefined,
+];
+
+describe('the emitted error helpers report what the shim reports (one table in the API map)', () => {
+  test('legacyLoginErrorCode = the shim onLoginFailed code', () => {
+    const helper = emitted('legacyLoginErrorCode');
+    for (const error of ERRORS) expect([error, helper(error)]).toEqual([error, loginFailureCode(error)]);
+  });
+
+  test('legacyFailureString = the shim failure string', () => {
+    const helper = emitted('legacyFailureString');
+    for (const error of ERRORS) expect([error, helper(error)]).toEqual([error, failureString(error)]);
+  });
+
+  test('an invalid account is 209 and an invalid join argument is invalid_argument (legacy-signaling.md §8)', () => {
+    expect(emitted('legacyLoginErrorCode')(rtmError('RtmInvalidArgumentError', 3))).toBe(209);
+    expect(emitted('legacyFailureString')(rtmError('RtmInvalidArgumentError', 1))).toBe('invalid_argument');
+  });
+});
