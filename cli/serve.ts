@@ -22,6 +22,9 @@ Options:
                  See "Running a cluster" in docs/operations.md.
   --presence-grace <ms>
                  How long a dropped user stays online before leaving its channels (default 30000)
+  --headers-timeout <ms>
+                 How long a client may take to send the headers of an HTTP request or WebSocket
+                 upgrade before the server closes the socket (default 10000)
   --no-demo      Do not serve the demo pages at / and /demo/ (the /sdk/ bundles and /metrics stay)
   -h, --help     Show this help
 
@@ -40,7 +43,7 @@ export async function runServe(
   const out = io.out ?? ((text) => process.stdout.write(text));
   const err = io.err ?? ((text) => process.stderr.write(text));
   const proc = io.signals ?? process;
-  let values: { port?: string; host?: string; data?: string; apps?: string; redis?: string; 'presence-grace'?: string; 'no-demo'?: boolean; help?: boolean };
+  let values: { port?: string; host?: string; data?: string; apps?: string; redis?: string; 'presence-grace'?: string; 'headers-timeout'?: string; 'no-demo'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -51,6 +54,7 @@ export async function runServe(
         apps: { type: 'string' },
         redis: { type: 'string' },
         'presence-grace': { type: 'string' },
+        'headers-timeout': { type: 'string' },
         'no-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -89,12 +93,18 @@ export async function runServe(
     return 2;
   }
 
+  const headersTimeout = values['headers-timeout'] === undefined ? undefined : Number(values['headers-timeout']);
+  if (headersTimeout !== undefined && !(Number.isInteger(headersTimeout) && headersTimeout > 0 && headersTimeout <= 300_000)) {
+    err(`resignal serve: --headers-timeout must be an integer from 1 to 300000 (ms), got "${values['headers-timeout']}"\n`);
+    return 2;
+  }
+
   let cluster: ClusterBackends | null = null;
   let server;
   try {
     if (values.redis !== undefined) cluster = await openClusterBackends({ url: values.redis, dataDir, ...(grace === undefined ? {} : { presenceGraceMs: grace }) });
     const clusterOptions = cluster ? { engine: cluster.engine, store: cluster.store, mediaTicketKey: cluster.mediaTicketKey } : {};
-    server = await startServer({ port, host, dataDir, ...appsOptions(apps), ...clusterOptions, ...(grace === undefined ? {} : { presenceGraceMs: grace }), ...(values['no-demo'] ? { demo: false } : {}) });
+    server = await startServer({ port, host, dataDir, ...appsOptions(apps), ...clusterOptions, ...(grace === undefined ? {} : { presenceGraceMs: grace }), ...(headersTimeout === undefined ? {} : { headersTimeoutMs: headersTimeout }), ...(values['no-demo'] ? { demo: false } : {}) });
   } catch (error) {
     await cluster?.close().catch(() => undefined);
     err(`resignal serve: could not start: ${(error as Error).message}\n`);

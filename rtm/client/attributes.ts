@@ -4,7 +4,7 @@
  * every reconnect; the values of channels seen, for the size check of addOrUpdate).
  */
 import { STATE_LIMITS, isValidId, utf8Length, type AttrOp, type WireChannelAttributes } from '../protocol/index.js';
-import { NoReplyError, WireError, type Connection } from './connection.js';
+import { NoReplyError, WireError, warnResyncFailure, type Connection } from './connection.js';
 import { ConnectionState } from './enums.js';
 import { RtmError, invalidArgument, invalidStatus, limitExceeded, timeout, unavailable } from './errors.js';
 import type { AttributesMap, ChannelAttributeOptions, ChannelAttributes } from './types.js';
@@ -175,7 +175,7 @@ export class AttributesApi {
     if (Object.keys(this.#local).length === 0) return;
     this.connection()
       .request('uattr.write', { op: 'set', attrs: { ...this.#local } })
-      .catch((error: unknown) => console.warn('[resignal] re-uploading the local user attributes after reconnecting failed:', error));
+      .catch((error: unknown) => warnResyncFailure('re-uploading the local user attributes after reconnecting', error));
   }
 
   /** Entering DISCONNECTED or ABORTED clears the caches, like the official SDK. */

@@ -1,5 +1,5 @@
 import { LIMITS, isValidId, type EventFrame } from '../protocol/index.js';
-import { NoReplyError, WireError, type Connection } from './connection.js';
+import { NoReplyError, WireError, warnResyncFailure, type Connection } from './connection.js';
 import { SafeEmitter } from './emitter.js';
 import { ConnectionState } from './enums.js';
 import { RtmError, invalidStatus, limitExceeded, timeout, type RtmErrorName } from './errors.js';
@@ -210,7 +210,7 @@ export class RtmChannel extends SafeEmitter<RtmChannelEvents> {
         this.#updateCount(count);
       })
       .catch((error: unknown) => {
-        console.warn(`[resignal] re-joining channel "${this.channelId}" after reconnecting failed:`, error);
+        warnResyncFailure(`re-joining channel "${this.channelId}" after reconnecting`, error);
       });
   }
 

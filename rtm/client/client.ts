@@ -1,7 +1,7 @@
 import { LIMITS, isValidId, type EventFrame, type PresenceState } from '../protocol/index.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { RtmChannel, type ChannelHost } from './channel.js';
-import { Connection, LoginAbortedError, LoginTimeoutError, NoReplyError, WireError } from './connection.js';
+import { Connection, LoginAbortedError, LoginTimeoutError, NoReplyError, WireError, warnResyncFailure } from './connection.js';
 import { SafeEmitter } from './emitter.js';
 import { ConnectionState, PeerOnlineState, PeerSubscriptionOption, type ConnectionChangeReason } from './enums.js';
 import { RtmError, invalidArgument, invalidStatus, limitExceeded, timeout, unavailable } from './errors.js';
@@ -56,7 +56,11 @@ export interface RtmClientEvents {
 
 export type { SendMessageOptions } from './types.js';
 
-const SEEN_PEER_MESSAGES_MAX = 1000;
+/**
+ * Peer-message mids remembered to drop re-deliveries: a resume writes again every message the previous socket did not
+ * acknowledge (at most LIMITS.resumePeerUnackedMax), and offline messages come again after a crash before their ack.
+ */
+const SEEN_PEER_MESSAGES_MAX = Math.max(1000, LIMITS.resumePeerUnackedMax);
 const END_CALL_PREFIX = 'AgoraRTMLegacyEndcallCompatibleMessagePrefix';
 const LEGACY_END_CALL_ID = '0';
 
@@ -540,7 +544,7 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
         }
         if (Object.keys(map).length > 0) this.emit('PeersOnlineStatusChanged', map);
       })
-      .catch((error: unknown) => console.warn('[resignal] re-subscribing to peers after reconnecting failed:', error));
+      .catch((error: unknown) => warnResyncFailure('re-subscribing to peers after reconnecting', error));
   }
 
   #onEvent(frame: EventFrame): void {

@@ -41,6 +41,17 @@ export class NoReplyError extends Error {
   }
 }
 
+/**
+ * Logs a re-sync step after a reconnect that failed (re-joining a channel, re-subscribing, re-uploading). A request
+ * cut off because the connection dropped again is not logged: it is not a final failure, the next reconnect repeats
+ * the step (on a flapping link this used to print one warning per channel per drop). A refusal by the server, or a
+ * timeout on a live connection, is.
+ */
+export function warnResyncFailure(what: string, error: unknown): void {
+  if (error instanceof NoReplyError && error.reason === 'transport') return;
+  console.warn(`[resignal] ${what} failed:`, error);
+}
+
 export interface ConnectionOptions {
   appId: string;
   instance: string;

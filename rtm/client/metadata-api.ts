@@ -4,7 +4,7 @@
  * (majorRevision < -1 → 3) and duplicate keys (5). add/update/delete mutate the caller's items like the SDK.
  */
 import type { MetaOp, WireMetadata, WireMetaItemWrite } from '../protocol/index.js';
-import { NoReplyError, WireError, type Connection } from './connection.js';
+import { NoReplyError, WireError, warnResyncFailure, type Connection } from './connection.js';
 import { ConnectionState } from './enums.js';
 import { RtmError, invalidArgument, invalidStatus, timeout, unavailable } from './errors.js';
 import { storedMetadataItem, type RtmMetadata, type RtmMetadataItem, type RtmMetadataOptions } from './metadata.js';
@@ -150,7 +150,7 @@ export class MetadataApi {
     for (const uid of this.#subscribed) {
       this.connection()
         .request('meta.sub', { uid })
-        .catch((error: unknown) => console.warn(`[resignal] re-subscribing to the metadata of "${uid}" failed:`, error));
+        .catch((error: unknown) => warnResyncFailure(`re-subscribing to the metadata of "${uid}"`, error));
     }
   }
 

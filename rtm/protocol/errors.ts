@@ -70,7 +70,8 @@ export const CLOSE_CODE_DESCRIPTIONS: Record<CloseCodeName, string> = {
   REMOTE_LOGIN: 'The same user ID logged in elsewhere; this older session was ended (RTM REMOTE_LOGIN).',
   TOKEN_EXPIRED: 'The session token expired and was not renewed (RTM TOKEN_EXPIRED).',
   BANNED: 'The server banned this user (RTM BANNED_BY_SERVER).',
-  SLOW_CONSUMER: 'The connection did not read its frames and its send queue passed the cap; it was dropped instead of buffered without bound.',
+  SLOW_CONSUMER:
+    'The connection did not read its frames and its send queue passed the cap; it was dropped instead of buffered without bound. The close frame waits behind the unread data: the client sees 4005 only if it reads that backlog within the server\'s `closeGraceMs` (2 s), otherwise 1006 (or 4006 if it also stopped answering pings). The server counts every 4005 in `resignal_queue_drops_total`.',
   HEARTBEAT_TIMEOUT: 'Nothing was heard from the client (no frame, no pong) within the heartbeat timeout.',
   TOO_MANY_ERRORS: 'The connection sent too many invalid frames.',
   LOGGED_OUT: 'The session logged out; the server closes the transport.',

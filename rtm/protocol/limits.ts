@@ -16,6 +16,12 @@ export const LIMITS = {
   presenceGraceMs: 30_000,
   resumeChannelMessagesMax: 32,
   resumeChannelMessagesWindowMs: 30_000,
+  /**
+   * Peer messages written to a receiver's socket and not acknowledged yet that the server keeps per session, to
+   * write them again when the session resumes (the socket died first). The client remembers at least this many
+   * received mids, so a replay of a message it did see is dropped, not shown twice.
+   */
+  resumePeerUnackedMax: 1000,
   loginMinIntervalMs: 500,
   loginTimeoutMs: 12_000,
   requestTimeoutMs: 10_000,

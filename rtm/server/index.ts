@@ -104,7 +104,16 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
   for (const route of webRoutes({ ...web, connections: () => gateway.connections.size, sessions: () => hub.sessionCount, channels: () => hub.channelCount })) router.add(route);
   for (const route of options.routes) router.add(route);
 
-  const http = createServer((req, res) => router.handle(req, res));
+  const http = createServer(
+    {
+      // Slow-header (slowloris) sockets are closed after headersTimeoutMs instead of Node's 60 s; the check runs every
+      // second (Node's default interval is 30 s) and only walks connections with a request in progress.
+      headersTimeout: options.headersTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
+    },
+    (req, res) => router.handle(req, res),
+  );
   http.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
   http.on('clientError', (_error, socket) => socket.destroy());
   http.on('error', (error) => options.logger.error('HTTP server error', error));

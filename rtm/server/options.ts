@@ -95,6 +95,16 @@ export interface ServerOptions extends StateServerOptions {
   maxSendQueueBytes?: number;
   /** How long a closing socket may take to finish the close handshake before it is destroyed. Default 2000. */
   closeGraceMs?: number;
+  /**
+   * How long a client may take to send the headers of an HTTP request or WebSocket upgrade before the socket is
+   * closed (Node's `server.headersTimeout`; Node's own default is 60 s). Checked every second. Default 10000.
+   */
+  headersTimeoutMs?: number;
+  /**
+   * How long a client may take to send a whole HTTP request, body included (Node's `server.requestTimeout`). Long
+   * by default so that a 30 MB media upload over a slow link still fits; at least `headersTimeoutMs`. Default 300000.
+   */
+  requestTimeoutMs?: number;
   rateLimits?: Partial<RateLimits>;
   now?: () => number;
 }
@@ -116,6 +126,8 @@ export interface ResolvedOptions extends ResolvedStateOptions {
   memberCountIntervalMs: number;
   maxSendQueueBytes: number;
   closeGraceMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   rateLimits: RateLimits;
   storeLimits: StoreLimits;
   purgeIntervalMs: number;
@@ -135,6 +147,11 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
   const port = options.port ?? 7070;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Server option "port" must be 0–65535, got ${String(port)}`);
   const level = options.log === false ? 'silent' : (options.log ?? 'info');
+  const headersTimeoutMs = positive('headersTimeoutMs', options.headersTimeoutMs, 10_000);
+  const requestTimeoutMs = positive('requestTimeoutMs', options.requestTimeoutMs, Math.max(300_000, headersTimeoutMs));
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new RangeError(`Server option "headersTimeoutMs" (${headersTimeoutMs}) must not exceed "requestTimeoutMs" (${requestTimeoutMs})`);
+  }
   return {
     port,
     host: options.host ?? '127.0.0.1',
@@ -152,6 +169,8 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     memberCountIntervalMs: positive('memberCountIntervalMs', options.memberCountIntervalMs, 1000),
     maxSendQueueBytes: positive('maxSendQueueBytes', options.maxSendQueueBytes, 4 * 1024 * 1024),
     closeGraceMs: positive('closeGraceMs', options.closeGraceMs, 2000),
+    headersTimeoutMs,
+    requestTimeoutMs,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     storeLimits: { ...DEFAULT_LIMITS, mediaMaxBytes: SERVER_MEDIA_MAX_BYTES, ...options.storeLimits },
     purgeIntervalMs: positive('purgeIntervalMs', options.purgeIntervalMs, 10 * 60_000),

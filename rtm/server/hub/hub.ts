@@ -125,11 +125,16 @@ export class Hub implements EngineNode {
       old.session = null;
       old.close(CLOSE_CODES.NORMAL, 'resumed on another connection');
     }
+    // Until flushQueued: new messages queue behind the ones kept for this resume instead of overtaking them.
+    session.holding = true;
     this.attach(session, conn);
     await this.markPresence(session, 'ONLINE');
   }
 
-  /** Queued peer and channel messages, with their original mids, for a resumed session. */
+  /**
+   * Replays what a resumed (or just logged-in) session missed, with the original mids: peer messages the previous
+   * socket never acknowledged, queued peer messages, recent channel messages. Ends the session's hold.
+   */
   flushQueued(session: Session): void {
     const conn = session.conn;
     if (!conn) return;
@@ -400,10 +405,13 @@ export class Hub implements EngineNode {
           this.engine.sendToNode(message.sender.node, { k: 'peer.result', sid: message.sender.sid, mid: message.frame.mid, delivered: value });
         if (!receiver || receiver.state === 'closed') return delivered(false);
         if (!receiver.conn) {
-          receiver.queuePeer(message.frame);
+          // Grace period: the sender is answered now (hasPeerReceived false); the resume delivers the message.
+          receiver.queuePeer({ frame: message.frame, sender: null });
           return delivered(false);
         }
-        receiver.expectAck(message.frame.mid, message.sender);
+        // Live but its resume queue is not flushed yet: behind the queue; the sender waits for the ack as usual.
+        if (receiver.holding) return receiver.queuePeer(message);
+        receiver.expectAck(message);
         if (message.frame.t === 'peer.msg' && message.frame.offline) this.offline.sent(receiver, message.frame.mid);
         receiver.conn.send(message.frame);
         if (message.frame.t === 'peer.msg') this.options.metrics?.delivered('peer', 1);
@@ -450,11 +458,12 @@ export class Hub implements EngineNode {
         const now = this.options.now();
         for (const member of local.members) {
           if (member.sid === message.exceptSid) continue;
-          if (member.conn) {
+          if (member.conn && !member.holding) {
             encoded ??= encodeOnce(message.frame);
             member.conn.sendEncoded(encoded);
             written++;
-          } else if (member.state === 'grace') {
+          } else if (member.state !== 'closed') {
+            // Grace period, or a resume whose queue is not flushed yet.
             member.queueChannel(message.frame, now);
           }
         }

@@ -11,8 +11,15 @@ import { SessionData } from './session-data.js';
  */
 export type SessionState = 'live' | 'grace' | 'closed';
 
-/** Receiver-side memory of delivered peer messages awaiting `peer.ack`; oldest entries are evicted past this. */
-const AWAITING_ACK_MAX = 4096;
+/**
+ * A peer message handed to this session's socket and not acknowledged yet: kept so that a resume can write it again
+ * when the socket dies first. `sender` is told on `peer.ack` (null: the sender was already answered, e.g. the
+ * message was queued during the grace period).
+ */
+export interface PeerDelivery {
+  readonly frame: PeerMsgFrame;
+  readonly sender: SessionRef | null;
+}
 
 interface PendingSend {
   settle(delivered: boolean): void;
@@ -42,9 +49,18 @@ export class Session {
   private channelSet: Set<string> | null = null;
   private watchingSet: Set<string> | null = null;
   private pendingSendMap: Map<string, PendingSend> | null = null;
-  /** Receiver side: delivered peer messages → the sending session to notify on `peer.ack`. */
-  private awaitingAck: Map<string, SessionRef> | null = null;
-  private peerQueue: PeerMsgFrame[] = [];
+  /**
+   * Receiver side: peer messages written to the socket and not acknowledged yet, by mid, in the order written
+   * (at most LIMITS.resumePeerUnackedMax; the oldest is forgotten beyond). A resume writes them again first.
+   */
+  private unacked: Map<string, PeerDelivery> | null = null;
+  /** Peer messages waiting for the socket (grace period, or a resume/login whose queue is not flushed yet). */
+  private peerQueue: PeerDelivery[] = [];
+  /**
+   * Between a (re)attach and the flush of the queues: new peer and channel messages are queued behind what is
+   * already queued instead of overtaking it on the socket.
+   */
+  holding = true;
   private channelQueue: Map<string, { at: number; frame: ChMsgFrame }[]> | null = null;
   private sendRate: SlidingWindow | null = null;
   private joinAnyRate: SlidingWindow | null = null;
@@ -98,23 +114,25 @@ export class Session {
     return true;
   }
 
-  expectAck(mid: string, sender: SessionRef): void {
-    const awaitingAck = (this.awaitingAck ??= new Map<string, SessionRef>());
-    if (awaitingAck.size >= AWAITING_ACK_MAX) {
-      const oldest = awaitingAck.keys().next();
-      if (!oldest.done) awaitingAck.delete(oldest.value);
+  /** A peer message goes to the socket now; kept until its `peer.ack` (for the sender, and for a replay on resume). */
+  expectAck(delivery: PeerDelivery): void {
+    const unacked = (this.unacked ??= new Map<string, PeerDelivery>());
+    if (unacked.size >= LIMITS.resumePeerUnackedMax) {
+      const oldest = unacked.keys().next();
+      if (!oldest.done) unacked.delete(oldest.value);
     }
-    awaitingAck.set(mid, sender);
+    unacked.set(delivery.frame.mid, delivery);
   }
 
-  takeAck(mid: string): SessionRef | undefined {
-    const sender = this.awaitingAck?.get(mid);
-    if (sender) this.awaitingAck!.delete(mid);
-    return sender;
+  /** The client acknowledged `mid`: forgets it; returns the sender to tell, if any. */
+  takeAck(mid: string): SessionRef | null | undefined {
+    const delivery = this.unacked?.get(mid);
+    if (delivery) this.unacked!.delete(mid);
+    return delivery?.sender;
   }
 
-  queuePeer(frame: PeerMsgFrame): void {
-    this.peerQueue.push(frame);
+  queuePeer(delivery: PeerDelivery): void {
+    this.peerQueue.push(delivery);
     if (this.peerQueue.length > this.limits.peerQueueMax) this.peerQueue.shift();
   }
 
@@ -126,15 +144,27 @@ export class Session {
     if (queue.length > LIMITS.resumeChannelMessagesMax) queue.shift();
   }
 
-  /** What a resume delivers: every queued peer message, then channel messages of the last 30 s in arrival order. */
+  /**
+   * What a resume delivers, in order: peer messages written to the previous socket but never acknowledged (the
+   * client drops the mids it did see), every queued peer message, then channel messages of the last 30 s in
+   * arrival order. The peer messages stay in `unacked` until acknowledged, so a drop during the replay replays
+   * them again. Ends the hold: later messages go straight to the socket.
+   */
   drainQueued(now: number): (PeerMsgFrame | ChMsgFrame)[] {
+    this.holding = false;
     const cutoff = now - LIMITS.resumeChannelMessagesWindowMs;
     const channel: { at: number; frame: ChMsgFrame }[] = [];
     for (const [ch, queue] of this.channelQueue ?? []) {
       if (this.channelSet?.has(ch)) for (const item of queue) if (item.at >= cutoff) channel.push(item);
     }
     channel.sort((a, b) => a.at - b.at);
-    const out: (PeerMsgFrame | ChMsgFrame)[] = [...this.peerQueue, ...channel.map((item) => item.frame)];
+    const out: (PeerMsgFrame | ChMsgFrame)[] = [];
+    for (const delivery of this.unacked?.values() ?? []) out.push(delivery.frame);
+    for (const delivery of this.peerQueue) {
+      this.expectAck(delivery);
+      out.push(delivery.frame);
+    }
+    for (const item of channel) out.push(item.frame);
     this.peerQueue = [];
     this.channelQueue = null;
     return out;

@@ -14,11 +14,21 @@ export interface LedgerReport {
   orderViolations: string[];
   /** Sent, not acknowledged, never delivered: the sender was told `hasPeerReceived: false` or got an error. */
   unacknowledgedLost: number;
+  /**
+   * `unacknowledgedLost` by what the sender was told: `false` — the server took the message and answered
+   * `hasPeerReceived: false` (must be 0 while every receiver comes back within the grace); `timeout` — the send got
+   * no reply (the sender's own connection dropped); `refused` — rejected before it reached the server (the SDK's
+   * 180-per-3-s limit, or not connected).
+   */
+  unacknowledgedLostBy: Record<SendOutcome, number>;
 }
+
+export type SendOutcome = 'false' | 'timeout' | 'refused';
 
 export class PeerLedger {
   private readonly acknowledged = new Map<string, string>(); // text → receiver
   private readonly sentTo = new Map<string, string>();
+  private readonly outcomes = new Map<string, SendOutcome>();
   private readonly received = new Map<string, string[]>(); // receiver → texts in arrival order
 
   static text(sender: string, seq: number): string {
@@ -31,6 +41,11 @@ export class PeerLedger {
 
   acked(text: string, to: string): void {
     this.acknowledged.set(text, to);
+  }
+
+  /** A send that was not acknowledged, and why. */
+  unacked(text: string, outcome: SendOutcome): void {
+    this.outcomes.set(text, outcome);
   }
 
   delivered(receiver: string, text: string): void {
@@ -49,6 +64,16 @@ export class PeerLedger {
   settled(): boolean {
     for (const [text, to] of this.acknowledged) if (!this.received.get(to)?.includes(text)) return false;
     return true;
+  }
+
+  /** `<text>→<receiver>` of the messages that were neither acknowledged nor delivered, whose sender was told `outcome`. */
+  lostWith(outcome: SendOutcome): string[] {
+    const out: string[] = [];
+    for (const [text, to] of this.sentTo) {
+      if (this.acknowledged.has(text) || this.received.get(to)?.includes(text)) continue;
+      if ((this.outcomes.get(text) ?? 'refused') === outcome) out.push(`${text}→${to}`);
+    }
+    return out;
   }
 
   report(): LedgerReport {
@@ -72,7 +97,14 @@ export class PeerLedger {
       }
     }
     let unacknowledgedLost = 0;
-    for (const [text, to] of this.sentTo) if (!this.acknowledged.has(text) && !this.received.get(to)?.includes(text)) unacknowledgedLost++;
+    const unacknowledgedLostBy: Record<SendOutcome, number> = { false: 0, timeout: 0, refused: 0 };
+    const receivedSets = new Map<string, Set<string>>();
+    for (const [receiver, list] of this.received) receivedSets.set(receiver, new Set(list));
+    for (const [text, to] of this.sentTo) {
+      if (this.acknowledged.has(text) || receivedSets.get(to)?.has(text)) continue;
+      unacknowledgedLost++;
+      unacknowledgedLostBy[this.outcomes.get(text) ?? 'refused']++;
+    }
     return {
       sent: this.sentTo.size,
       acknowledged: this.acknowledged.size,
@@ -81,6 +113,7 @@ export class PeerLedger {
       duplicates,
       orderViolations,
       unacknowledgedLost,
+      unacknowledgedLostBy,
     };
   }
 }

@@ -10,6 +10,8 @@ export interface RealClient {
   readonly channel: RtmChannel;
   /** MemberLeft / MemberJoined events this client saw, as `left:<uid>` / `joined:<uid>`. */
   readonly memberEvents: string[];
+  /** Connection state changes as `<ms since login> <state> <reason>`, for failure messages. */
+  readonly states: string[];
 }
 
 export async function openRealClient(endpoint: string, uid: string, ledger: PeerLedger, channelId = 'room'): Promise<RealClient> {
@@ -17,13 +19,16 @@ export async function openRealClient(endpoint: string, uid: string, ledger: Peer
   client.on('MessageFromPeer', (message, _peerId) => {
     if ('text' in message && typeof message.text === 'string') ledger.delivered(uid, message.text);
   });
+  const states: string[] = [];
+  const start = Date.now();
+  client.on('ConnectionStateChanged', (state, reason) => states.push(`${Date.now() - start} ${state} ${reason}`));
   await client.login({ uid });
   const channel = client.createChannel(channelId);
   const memberEvents: string[] = [];
   channel.on('MemberLeft', (member) => memberEvents.push(`left:${member}`));
   channel.on('MemberJoined', (member) => memberEvents.push(`joined:${member}`));
   await channel.join();
-  return { uid, client, channel, memberEvents };
+  return { uid, client, channel, memberEvents, states };
 }
 
 /** Sends `<uid>:<seq>` messages one after another to peers picked by `pick`, until `stop()`; records outcomes. */
@@ -35,8 +40,10 @@ export async function sendLoop(from: RealClient, pick: () => string, ledger: Pee
     try {
       const result = await from.client.sendMessageToPeer({ text }, to);
       if (result.hasPeerReceived) ledger.acked(text, to);
-    } catch {
-      // Timed out while reconnecting: not acknowledged, so no promise either way.
+      else ledger.unacked(text, 'false');
+    } catch (error) {
+      // Timed out (the sender's connection dropped) or refused (rate limit): not acknowledged, no promise either way.
+      ledger.unacked(text, (error as { code?: unknown }).code === 2 && (error as { name?: unknown }).name === 'RtmTimeoutError' ? 'timeout' : 'refused');
     }
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
