@@ -42,7 +42,7 @@ beforeAll(async () => {
     runBench(SCENARIOS, smoke(), { childDir }),
     runBench(SCENARIOS, smoke({ only: ['fanout', 'peer'], clientOverride: { resignal: 'resignal-sdk' } }), { childDir }),
   ]);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   if (childDir) await rm(childDir, { recursive: true, force: true });
@@ -65,6 +65,13 @@ describe.each(['resignal', 'raw-ws', 'socket.io'])('%s', (system) => {
     expect(median(peer, system, 'errors')).toBe(0);
   });
 
+  it('latency at load: every paced peer message is acknowledged', () => {
+    const latency = scenario('latency-at-load');
+    expect(median(latency, system, 'sent')).toBe(3 * 2 * 20);
+    expect(median(latency, system, 'acked')).toBe(3 * 2 * 20);
+    expect(median(latency, system, 'errors')).toBe(0);
+  });
+
   it('idle connections and the login storm log every client in', () => {
     expect(median(scenario('idle'), system, 'clients')).toBe(5);
     expect(median(scenario('login-storm'), system, 'loggedIn')).toBe(5);
@@ -77,6 +84,45 @@ it("resignal's real client passes the fan-out and peer scenarios", () => {
   expect(sdk.clients['resignal']).toBe('resignal-sdk');
   expect(median(scenario('fanout'), 'resignal', 'deliveries')).toBe(20 * 5);
   expect(median(scenario('peer'), 'resignal', 'acked')).toBe(3 * 2 * 20);
+});
+
+describe('shim overhead', () => {
+  const shim = (): ScenarioResult | undefined => lean.scenarios.find((s) => s.id === 'shim-overhead');
+  const byCase = (index: number): ScenarioResult | undefined => {
+    const scenario = shim();
+    return scenario && { ...scenario, cases: scenario.cases.slice(index, index + 1) };
+  };
+
+  it.each(['native', 'shim'])('%s: every peer message is acknowledged', (subject) => {
+    expect(median(byCase(0), subject, 'messages')).toBe(3 * 2 * 20);
+    expect(median(byCase(0), subject, 'failed')).toBe(0);
+  });
+
+  it.each(['native', 'shim'])('%s: every channel message reaches every other member', (subject) => {
+    // 2 publishers × 20 messages, each to 5 subscribers and the other publisher.
+    expect(median(byCase(1), subject, 'messages')).toBe(2 * 20 * 6);
+    expect(median(byCase(1), subject, 'failed')).toBe(0);
+  });
+
+  it('reports the extra CPU against the native client', () => {
+    expect(renderMarkdown(lean)).toMatch(/\| peer, P=3 \| shim \|.*\| [+−][\d.]+ % \|/);
+  });
+});
+
+describe('codemod throughput', () => {
+  const codemod = (): ScenarioResult | undefined => lean.scenarios.find((s) => s.id === 'codemod-throughput');
+
+  it('resignal converts exactly the legacy files of the tree, without errors', () => {
+    expect(median(codemod(), 'resignal', 'files')).toBe(100);
+    expect(median(codemod(), 'resignal', 'changed')).toBe(2);
+    expect(median(codemod(), 'resignal', 'errors')).toBe(0);
+  });
+
+  it('jscodeshift sees the same files and changes none', () => {
+    expect(median(codemod(), 'jscodeshift-noop', 'files')).toBe(100);
+    expect(median(codemod(), 'jscodeshift-noop', 'changed')).toBe(0);
+    expect(median(codemod(), 'jscodeshift-noop', 'errors')).toBe(0);
+  });
 });
 
 it('renders a table per scenario', () => {

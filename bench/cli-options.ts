@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchOptions } from './context.js';
 
-export const USAGE = `npm run bench -- [--quick] [--rounds N] [--only fanout,peer,idle,login-storm] [--systems S] [--window-ms MS] [--cpu-prof DIR] [--sdk] [--out DIR]
+export const USAGE = `npm run bench -- [--quick] [--rounds N] [--only fanout,peer,idle,login-storm] [--systems S] [--window-ms MS] [--cpu-prof DIR] [--server-flags F] [--sdk] [--out DIR]
 
   --quick      smaller sizes and shorter windows (about a minute)
   --rounds N   rounds per case, systems alternating (default 3; heavy scenarios cap it)
@@ -10,6 +10,7 @@ export const USAGE = `npm run bench -- [--quick] [--rounds N] [--only fanout,pee
   --systems S  measure only these systems (resignal,raw-ws,socket.io)
   --window-ms  how long fan-out and peer scenarios send (default 2000, quick 1000)
   --cpu-prof   write a V8 CPU profile of every server process into DIR
+  --server-flags  extra node flags for every server process, space-separated (--server-flags="--trace-deopt")
   --sdk        drive resignal with its real client instead of the lean protocol client
   --out DIR    where latest.json and latest.md go (default bench/results)`;
 
@@ -29,6 +30,7 @@ export function parseCli(argv: string[]): CliOptions {
       systems: { type: 'string', default: '' },
       'window-ms': { type: 'string' },
       'cpu-prof': { type: 'string' },
+      'server-flags': { type: 'string', default: '' },
       sdk: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results' },
       help: { type: 'boolean', default: false },
@@ -49,7 +51,10 @@ export function parseCli(argv: string[]): CliOptions {
       ...(windowMs === undefined ? {} : { windowMs }),
       only: values.only.split(',').filter((id) => id !== ''),
       subjects: values.systems.split(',').filter((id) => id !== ''),
-      serverExecArgv: profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`],
+      serverExecArgv: [
+        ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`]),
+        ...values['server-flags'].split(' ').filter((flag) => flag !== ''),
+      ],
       clientOverride: values.sdk ? { resignal: 'resignal-sdk' } : {},
     },
   };

@@ -6,6 +6,8 @@ import { ageOf, stampedBody } from './body.js';
 import { CLIENT_FACTORIES } from './clients/index.js';
 import type { BenchClient, ClientHandlers } from './clients/types.js';
 import { forEachLimited } from './limit.js';
+import { Pacer } from './pace.js';
+import { runPeerOpenLoop } from './open-loop.js';
 import type { OpenResult, PeerLoopResult, PublishResult, WorkerApi } from './worker-api.js';
 
 const clients = new Map<string, BenchClient>();
@@ -58,15 +60,17 @@ const api: WorkerApi = {
 
   counters: () => ({ channelDeliveries, peerReceived, latency: latency.toData() }),
 
-  async publish({ from, channel, bytes, durationMs, window, maxMessages }) {
+  async publish({ from, channel, bytes, durationMs, window, maxMessages, intervalMs }) {
     const publisher = client(from);
     const result: PublishResult = { sent: 0, failed: 0 };
     const limit = maxMessages ?? Number.POSITIVE_INFINITY;
     const end = hrtimeMs() + durationMs;
+    const pacer = new Pacer(intervalMs);
     let started = 0;
     const lane = async (): Promise<void> => {
       while (started < limit && hrtimeMs() < end) {
         started++;
+        await pacer.wait();
         try {
           await publisher.publish(channel, stampedBody(bytes));
           result.sent++;
@@ -79,14 +83,16 @@ const api: WorkerApi = {
     return result;
   },
 
-  async peerLoop({ pairs, bytes, durationMs, maxMessagesPerSender }) {
+  async peerLoop({ pairs, bytes, durationMs, maxMessagesPerSender, intervalMs }) {
     const result: PeerLoopResult = { acked: 0, undelivered: 0, failed: 0, ackLatency: [] };
     const acks = new Histogram();
     const limit = maxMessagesPerSender ?? Number.POSITIVE_INFINITY;
     const end = hrtimeMs() + durationMs;
     const sender = async ([from, to]: [string, string]): Promise<void> => {
       const source = client(from);
+      const pacer = new Pacer(intervalMs);
       for (let sent = 0; sent < limit && hrtimeMs() < end; sent++) {
+        await pacer.wait();
         const started = hrtimeMs();
         try {
           if (await source.sendPeer(to, stampedBody(bytes))) {
@@ -104,6 +110,8 @@ const api: WorkerApi = {
     result.ackLatency = acks.toData();
     return result;
   },
+
+  peerOpenLoop: (params) => runPeerOpenLoop(params, client),
 
   usage: readUsage,
 

@@ -1,4 +1,5 @@
 import type { SuiteResult } from './types.js';
+import { comparisonCell, comparisonFor } from './comparisons.js';
 import { formatSummary, metricHeader } from './format.js';
 import { targetLines } from './targets.js';
 
@@ -16,12 +17,14 @@ export function renderMarkdown(result: SuiteResult): string {
   const lines: string[] = [`Machine: ${machineLine(result)}.`, '', `Clients: ${Object.entries(result.clients).map(([system, client]) => `${system} → ${client}`).join(', ')}.`, ''];
   for (const scenario of result.scenarios) {
     lines.push(`### ${scenario.title} (${scenario.rounds} round${scenario.rounds === 1 ? '' : 's'})`, '', scenario.description, '');
-    lines.push(row(['case', 'system', ...scenario.metrics.map(metricHeader)]));
-    lines.push(row(['---', '---', ...scenario.metrics.map(() => '---:')]));
+    const comparison = comparisonFor(scenario.id);
+    lines.push(row(['case', 'system', ...scenario.metrics.map(metricHeader), ...(comparison ? [comparison.label] : [])]));
+    lines.push(row(['---', '---', ...scenario.metrics.map(() => '---:'), ...(comparison ? ['---:'] : [])]));
     for (const benchCase of scenario.cases) {
       for (const subject of benchCase.subjects) {
         const errors = subject.errors.length > 0 ? ` (${subject.errors.length} failed)` : '';
-        lines.push(row([benchCase.label, subject.subject + errors, ...scenario.metrics.map((metric) => formatSummary(subject.metrics[metric.key], metric))]));
+        const compared = comparison ? [comparisonCell(comparison, benchCase, subject.subject)] : [];
+        lines.push(row([benchCase.label, subject.subject + errors, ...scenario.metrics.map((metric) => formatSummary(subject.metrics[metric.key], metric)), ...compared]));
       }
     }
     lines.push('');

@@ -20,7 +20,7 @@ interface Delivered {
   latency: Histogram;
 }
 
-async function collect(ctx: RunContext): Promise<Delivered> {
+export async function collect(ctx: RunContext): Promise<Delivered> {
   const counters = await Promise.all(ctx.workers.map((worker) => worker.rpc.call('counters', null)));
   const latency = new Histogram();
   for (const counter of counters) latency.merge(counter.latency);
@@ -28,7 +28,7 @@ async function collect(ctx: RunContext): Promise<Delivered> {
 }
 
 /** Waits until every subscriber has every message (or the drain timeout passes). */
-async function drain(ctx: RunContext, expected: number): Promise<void> {
+export async function drain(ctx: RunContext, expected: number): Promise<void> {
   const deadline = hrtimeMs() + DRAIN_TIMEOUT_MS;
   while (hrtimeMs() < deadline) {
     const { deliveries } = await collect(ctx);

@@ -3,22 +3,29 @@ import { openClients, spread } from '../load/pool.js';
 import type { PeerLoopResult } from '../load/worker-api.js';
 import { corePercent, measureWindow } from '../measure.js';
 import { Histogram } from '../stats/histogram.js';
-import { SYSTEM_IDS } from '../systems.js';
+import { SYSTEM_IDS, type SystemId } from '../systems.js';
 import { bySize, sendWindowMs } from './sizes.js';
 import type { Scenario } from './types.js';
 import { asSystem, withServer } from './with-server.js';
 
 const BYTES = 100;
 
+/**
+ * Opens `pairs` pairs of clients (a0, b0, a1, b1, …: with two workers every pair spans both processes); returns
+ * each worker's senders as [from, to], every client sending to its partner.
+ */
+export async function openPeerPairs(ctx: RunContext, system: SystemId, url: string, pairs: number): Promise<[string, string][][]> {
+  const uids = Array.from({ length: pairs }, (_, i) => [`a${i}`, `b${i}`]).flat();
+  await openClients(ctx, ctx.clientKind(system), url, uids, { concurrency: 100 });
+  const routes = uids.map((uid): [string, string] => [uid, uid.startsWith('a') ? `b${uid.slice(1)}` : `a${uid.slice(1)}`]);
+  return spread(routes, ctx);
+}
+
 async function measure(subject: string, ctx: RunContext, pairs: number): Promise<Record<string, number>> {
   const system = asSystem(subject);
   const smoke = ctx.options.smoke;
   return withServer(ctx, system, async (server) => {
-    // a0, b0, a1, b1, …: with two workers every pair spans both processes.
-    const uids = Array.from({ length: pairs }, (_, i) => [`a${i}`, `b${i}`]).flat();
-    await openClients(ctx, ctx.clientKind(system), server.url, uids, { concurrency: 100 });
-    const routes = uids.map((uid): [string, string] => [uid, uid.startsWith('a') ? `b${uid.slice(1)}` : `a${uid.slice(1)}`]);
-    const shares = spread(routes, ctx);
+    const shares = await openPeerPairs(ctx, system, server.url, pairs);
     await Promise.all(ctx.workers.map((worker) => worker.rpc.call('resetCounters', null)));
     const { window, value: results } = await measureWindow(ctx, server, () =>
       Promise.all(

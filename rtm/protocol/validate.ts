@@ -92,8 +92,13 @@ const CLIENT_SCHEMAS: Record<ClientFrame['t'], Schema> = /* @__PURE__ */ Object.
 
 const NOTICE_TYPES = new Set<string>(['ping', 'peer.ack']);
 
+/** Each schema's entries, listed once: Object.entries per frame was an allocation per field on every message. */
+const schemaEntries = new Map<Schema, [string, readonly [Check, boolean?]][]>();
+
 function checkFields(value: Record<string, unknown>, schema: Schema): Problem | null {
-  for (const [field, [check, optional]] of Object.entries(schema)) {
+  let entries = schemaEntries.get(schema);
+  if (entries === undefined) schemaEntries.set(schema, (entries = Object.entries(schema)));
+  for (const [field, [check, optional]] of entries) {
     const fieldValue = value[field];
     if (fieldValue === undefined) {
       if (optional) continue;

@@ -28,8 +28,25 @@ import { handleTokenRenew } from './handlers/token-renew.js';
 import { handleUattrGet } from './handlers/uattr-get.js';
 import { handleUattrWrite } from './handlers/uattr-write.js';
 import type { Hub } from './hub/hub.js';
+import type { Session } from './hub/session.js';
 import type { ResolvedOptions } from './options.js';
 import { WireError } from './wire-error.js';
+
+/** The context of one request: one object per request, and an after-reply list only when a handler asks for one. */
+class Request implements RequestContext {
+  after: (() => void)[] | null = null;
+
+  constructor(
+    readonly conn: Connection,
+    readonly hub: Hub,
+    readonly options: ResolvedOptions,
+    readonly session: Session | null,
+  ) {}
+
+  afterReply(task: () => void): void {
+    (this.after ??= []).push(task);
+  }
+}
 
 /** Decodes and dispatches one WebSocket message. Never throws. */
 export class Dispatcher {
@@ -127,10 +144,8 @@ export class Dispatcher {
       conn.error(id, 'NOT_LOGGED_IN', 'Log in first.');
       return;
     }
-    const after: (() => void)[] = [];
-    const base: RequestContext = { conn, hub: this.hub, options: this.options, afterReply: (task) => after.push(task) };
     // Only login runs without a session, and its handler takes a plain RequestContext.
-    const ctx = (session ? { ...base, session } : base) as SessionContext;
+    const ctx = new Request(conn, this.hub, this.options, session) as SessionContext & Request;
     conn.beginRequest(id);
     let result: RequestResult<T> | Promise<RequestResult<T>>;
     try {
@@ -139,20 +154,24 @@ export class Dispatcher {
       this.fail(conn, id, frame.t, error);
       return;
     }
-    const finish = (data: RequestResult<T>): void => {
-      conn.endRequest(id);
-      conn.reply(id, data);
-      this.options.metrics.requestSucceeded(frame.t);
-      for (const task of after) {
-        try {
-          task();
-        } catch (error) {
-          this.options.logger.error(`after-reply task of ${frame.t} failed`, error);
-        }
+    if (result instanceof Promise) result.then((data) => this.finish(ctx, id, frame.t, data), (error: unknown) => this.fail(conn, id, frame.t, error));
+    else this.finish(ctx, id, frame.t, result);
+  }
+
+  private finish<T extends RequestType>(request: Request, id: number, type: T, data: RequestResult<T>): void {
+    const { conn } = request;
+    conn.endRequest(id);
+    conn.reply(id, data);
+    this.options.metrics.requestSucceeded(type);
+    const after = request.after;
+    if (after === null) return;
+    for (const task of after) {
+      try {
+        task();
+      } catch (error) {
+        this.options.logger.error(`after-reply task of ${type} failed`, error);
       }
-    };
-    if (result instanceof Promise) result.then(finish, (error: unknown) => this.fail(conn, id, frame.t, error));
-    else finish(result);
+    }
   }
 
   private fail(conn: Connection, id: number, type: string, error: unknown): void {

@@ -17,5 +17,8 @@ export interface ClientHandlers {
 /** Connects and logs in; resolves once the client is logged in. */
 export type ClientFactory = (url: string, uid: string, handlers: ClientHandlers) => Promise<BenchClient>;
 
-/** `resignal-lean` speaks the wire protocol through rtm/protocol; `resignal-sdk` is the real AgoraRTM client. */
-export type ClientKind = 'resignal-lean' | 'resignal-sdk' | 'raw-ws' | 'socket.io';
+/**
+ * `resignal-lean` speaks the wire protocol through rtm/protocol; `resignal-sdk` is the real AgoraRTM client;
+ * `resignal-shim` is the legacy Signaling API (resignal/shim) on that client.
+ */
+export type ClientKind = 'resignal-lean' | 'resignal-sdk' | 'resignal-shim' | 'raw-ws' | 'socket.io';

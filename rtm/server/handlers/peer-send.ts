@@ -13,12 +13,21 @@ import { keepHistory } from '../hub/history.js';
  * first, and only then answered `cached: true`. A receiver in its presence grace also gets it in its resume
  * queue; whichever copy its client acknowledges first deletes the stored one.
  */
-export async function handlePeerSend(ctx: SessionContext, frame: RequestFrameOf<'peer.send'>): Promise<RequestResult<'peer.send'>> {
+export function handlePeerSend(ctx: SessionContext, frame: RequestFrameOf<'peer.send'>): Promise<RequestResult<'peer.send'>> {
   const { hub, session, options } = ctx;
   if (!isValidId(frame.to)) throw new WireError('INVALID_USER_ID', 'The peer ID breaks the RTM ID rules.');
   const ts = options.now();
   checkSend(ctx, frame.msg, ts);
   const out: PeerMessageFrame = { t: 'peer.msg', mid: crypto.randomUUID(), from: session.uid, ts, msg: frame.msg };
+  // The common case (no history, no offline cache) without an async function's extra promise and ticks.
+  if (!frame.history && !frame.offline) return hub.sendToPeer(session, frame.to, out).then((delivered) => ({ delivered, cached: false, ts }));
+  return sendKept(ctx, frame, out);
+}
+
+/** A send flagged for the history and/or the offline cache: the store writes come first. */
+async function sendKept(ctx: SessionContext, frame: RequestFrameOf<'peer.send'>, out: PeerMessageFrame): Promise<RequestResult<'peer.send'>> {
+  const { hub, session, options } = ctx;
+  const { ts } = out;
   if (frame.history) await keepHistory(hub, options, { appId: session.appId, kind: 'peer', mid: out.mid, from: session.uid, to: frame.to, ts, msg: frame.msg });
   if (frame.offline) {
     const [state = 'OFFLINE'] = await hub.engine.getPresence(session.appId, [frame.to]);
