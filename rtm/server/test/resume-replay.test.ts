@@ -93,7 +93,7 @@ describe.each(ENGINES)('resume replays unacknowledged peer messages ($name engin
         const value: unknown = Reflect.get(target, prop, target);
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
-    }) as Engine;
+    });
     const server = await h.start({ engine, peerAckTimeoutMs: 5000, presenceGraceMs: 5000 });
     const { client: sender } = await h.login(server, 'sender');
     const first = await h.login(server, 'receiver');
