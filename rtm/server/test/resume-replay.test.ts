@@ -8,7 +8,6 @@ import { startOneWayProxy, type OneWayProxy } from '../../../test/one-way-proxy.
 import { waitUntil } from '../../../test/events.js';
 import AgoraRTM, { type RtmClient } from '../../index.js';
 import { LIMITS } from '../../protocol/limits.js';
-import type { Engine } from '../engine/types.js';
 import type { RunningServer } from '../index.js';
 import { TEST_APP_ID, sleep, text } from '../test-utils.js';
 import { ENGINES, useServers } from './harness.js';
