@@ -1,5 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
-import type { SourceFile } from 'ts-morph';
+import type { Node, SourceFile } from 'ts-morph';
 import type { ApiId } from './api.js';
 import { Analysis } from './analysis/roles.js';
 import type { Difference } from './differences.js';
@@ -9,16 +8,6 @@ import type { MovedRange } from './splice.js';
 import { indentAt, lineNumberAt, newlineOf } from './text.js';
 import { todoEdit } from './todo.js';
 import type { CodemodOptions, Edit, FileFacts, HelperName, SiteRecord, TransformContext } from './types.js';
-
-function takenNames(sourceFile: SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const identifier of sourceFile.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    const parent = identifier.getParent();
-    if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === identifier) continue;
-    names.add(identifier.getText());
-  }
-  return names;
-}
 
 export class FileContext implements TransformContext {
   readonly edits: Edit[] = [];
@@ -37,7 +26,7 @@ export class FileContext implements TransformContext {
   ) {
     this.text = sourceFile.getFullText();
     this.analysis = new Analysis(sourceFile);
-    this.taken = takenNames(sourceFile);
+    this.taken = new Set(this.analysis.takenNames);
   }
 
   edit(start: number, end: number, text: string): void {

@@ -4,7 +4,7 @@
  * Emitted once per file like the helpers of helpers.ts.
  */
 
-export const FLAT_HELPERS = ['flatFailureCode', 'flatLoginStatus', 'flatMessageId', 'leaveFlatChannel', 'leaveFlatChannels', 'sendFlatChannelMessage', 'flatChannelMembers', 'flatErrorCode', 'flatErrorText'] as const;
+export const FLAT_HELPERS = ['flatFailureCode', 'flatLoginStatus', 'flatMessageId', 'leaveFlatChannel', 'leaveFlatChannels', 'sendFlatChannelMessage', 'flatChannelMembers', 'flatErrorCode', 'flatErrorText', 'inviteFlatCall', 'receiveFlatCall', 'answerFlatCall', 'endFlatCall', 'flatCallMessageParts'] as const;
 export type FlatHelperName = (typeof FLAT_HELPERS)[number];
 
 export function isFlatHelper(name: string): name is FlatHelperName {
@@ -12,6 +12,25 @@ export function isFlatHelper(name: string): name is FlatHelperName {
 }
 
 const LEAVABLE = 'Map<string, { leave(): Promise<void> }>';
+/** What the calls map (`apiCalls`) keeps of a call, by channel and account: how to end it and, when incoming, answer it. */
+export const FLAT_CALL_TYPE = '{ end(): void; answer?(accept: boolean, extra: string): void }';
+const CALLS = `Map<string, ${FLAT_CALL_TYPE}>`;
+/** The flat invite callbacks a call reports to (the app's handlers, those in scope where the call is made or received). */
+const HANDLERS = [
+  '{',
+  'onInviteReceived?: (channelID: string, account: string, uid: number, extra: string) => void;',
+  'onInviteReceivedByPeer?: (channelID: string, account: string, uid: number) => void;',
+  'onInviteAcceptedByPeer?: (channelID: string, account: string, uid: number, extra: string) => void;',
+  'onInviteRefusedByPeer?: (channelID: string, account: string, uid: number, extra: string) => void;',
+  'onInviteFailed?: (channelID: string, account: string, uid: number, ecode: number, extra: string) => void;',
+  'onInviteEndByPeer?: (channelID: string, account: string, uid: number, extra: string) => void;',
+  'onInviteMsg?: (channelID: string, account: string, uid: number, msgType: string, msgData: string, extra: string) => void;',
+  '}',
+].join(' ');
+const CLIENT = 'ReturnType<typeof AgoraRTM.createInstance>';
+const REMOTE_INVITATION =
+  "{ readonly channelId: string; readonly callerId: string; readonly content: string; readonly state: string; response: string; accept(): void; refuse(): void; on(event: 'RemoteInvitationCanceled' | 'RemoteInvitationRefused' | 'RemoteInvitationFailure' | 'RemoteInvitationAccepted', listener: (...args: any[]) => void): unknown; removeAllListeners(): unknown }";
+
 
 export function flatHelperSource(name: FlatHelperName, typescript: boolean): string {
   const t = (annotation: string): string => (typescript ? annotation : '');
@@ -86,6 +105,140 @@ export function flatHelperSource(name: FlatHelperName, typescript: boolean): str
         '/** The flat API\'s onError description: the error message. */',
         `function flatErrorText(error${t(': unknown')})${t(': string')} {`,
         '  return error instanceof Error ? error.message.trim() : String(error);',
+        '}',
+      ].join('\n');
+    case 'inviteFlatCall':
+      return [
+        '/**',
+        ' * Calls `account` into `channelID` like the flat channelInviteUser2 (an RTM invitation) and reports its events to the',
+        " * flat callbacks (channel, account, uid 0). The call is kept by channel and account until it ends; inviting the same",
+        ' * account into the same channel meanwhile fails with INVITE_E_REINVITE (701), as in the flat API.',
+        ' */',
+        `function inviteFlatCall(client${t(`: ${CLIENT}`)}, calls${t(`: ${CALLS}`)}, channelID${t(': string')}, account${t(': string')}, extra${t(': string')}, handlers${t(`: ${HANDLERS}`)})${t(': void')} {`,
+        '  const key = JSON.stringify([channelID, account]);',
+        '  if (calls.has(key)) {',
+        "    setTimeout(() => handlers.onInviteFailed?.(channelID, account, 0, 701, JSON.stringify({ reason: 'REINVITE', ecode: 701 })), 0);",
+        '    return;',
+        '  }',
+        '  const invitation = client.createLocalInvitation(account);',
+        '  invitation.channelId = channelID;',
+        '  invitation.content = extra;',
+        '  const call = { end: () => endLocalInvitation(client, invitation, \'\') };',
+        '  const forget = () => {',
+        '    if (calls.get(key) === call) calls.delete(key);',
+        '  };',
+        '  calls.set(key, call);',
+        "  invitation.on('LocalInvitationReceivedByPeer', () => handlers.onInviteReceivedByPeer?.(channelID, account, 0));",
+        `  invitation.on('LocalInvitationAccepted', (response${t(': string')}) => handlers.onInviteAcceptedByPeer?.(channelID, account, 0, response));`,
+        `  invitation.on('LocalInvitationRefused', (response${t(': string')}) => {`,
+        '    forget();',
+        '    handlers.onInviteRefusedByPeer?.(channelID, account, 0, response);',
+        '  });',
+        `  invitation.on('LocalInvitationFailure', (reason${t(': string')}) => {`,
+        '    forget();',
+        '    const failure = legacyInviteFailure(reason);',
+        '    handlers.onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);',
+        '  });',
+        '  onLocalCallEnd(client, invitation, (peerExtra) => {',
+        '    forget();',
+        '    handlers.onInviteEndByPeer?.(channelID, account, 0, peerExtra);',
+        '  });',
+        '  const onInviteMsg = handlers.onInviteMsg;',
+        '  if (onInviteMsg) onLegacyCallMessage(client, invitation, account, (message) => onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message));',
+        '  invitation.send();',
+        '}',
+      ].join('\n');
+    case 'receiveFlatCall':
+      return [
+        '/**',
+        ' * An incoming RTM invitation as a flat call: kept by channel and caller (for channelInviteAccept / Refuse / End),',
+        " * reported to onInviteReceived(channel, caller, 0, extra), then to the other flat callbacks until it ends.",
+        ' */',
+        `function receiveFlatCall(client${t(`: ${CLIENT}`)}, calls${t(`: ${CALLS}`)}, invitation${t(`: ${REMOTE_INVITATION}`)}, handlers${t(`: ${HANDLERS}`)})${t(': void')} {`,
+        '  const { channelId: channelID, callerId: account } = invitation;',
+        '  const key = JSON.stringify([channelID, account]);',
+        '  let live = true;',
+        '  const finish = () => {',
+        '    if (calls.get(key) === call) calls.delete(key);',
+        '    const wasLive = live;',
+        '    live = false;',
+        '    return wasLive;',
+        '  };',
+        '  const call = {',
+        '    // The callee hangs up with the legacy hang-up text: RTM cannot cancel an incoming invitation.',
+        `    end: () => {`,
+        "      if (finish()) client.sendMessageToPeer({ text: legacyCallEndText(channelID, '') }, account).catch(() => {});",
+        '    },',
+        `    answer: (accept${t(': boolean')}, extra${t(': string')}) => {`,
+        '      if (!live) return;',
+        '      try {',
+        '        invitation.response = extra;',
+        '        if (accept) {',
+        '          invitation.accept();',
+        '        } else {',
+        '          finish();',
+        '          invitation.refuse();',
+        '        }',
+        '      } catch (error) {',
+        '        console.warn(error); // an invitation RTM no longer lets answer: legacy ignored the answer too',
+        '      }',
+        '    },',
+        '  };',
+        '  calls.set(key, call);',
+        `  invitation.on('RemoteInvitationFailure', (reason${t(': string')}) => {`,
+        '    if (!finish()) return;',
+        '    const failure = legacyInviteFailure(reason);',
+        '    handlers.onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);',
+        '  });',
+        '  onRemoteCallEnd(client, invitation, (peerExtra) => {',
+        '    if (finish()) handlers.onInviteEndByPeer?.(channelID, account, 0, peerExtra);',
+        '  });',
+        '  const onInviteMsg = handlers.onInviteMsg;',
+        '  if (onInviteMsg) onLegacyCallMessage(client, invitation, account, (message) => onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message));',
+        '  handlers.onInviteReceived?.(channelID, account, 0, invitation.content);',
+        '}',
+      ].join('\n');
+    case 'answerFlatCall':
+      return [
+        '/**',
+        ' * channelInviteAccept / channelInviteRefuse of the flat API: answers the invitation received from `account` for',
+        ' * `channelID`; without one, reports onError(method, 1004, desc) as the flat API did.',
+        ' */',
+        `function answerFlatCall(calls${t(`: ${CALLS}`)}, method${t(": 'channelInviteAccept' | 'channelInviteRefuse'")}, channelID${t(': string')}, account${t(': string')}, extra${t(': string')}, onError${t('?: (name: string, ecode: number, desc: string) => void')})${t(': void')} {`,
+        '  const call = calls.get(JSON.stringify([channelID, account]));',
+        '  if (!call) {',
+        '    onError?.(method, 1004, `no invitation of "${account}" in channel "${channelID}"`);',
+        '    return;',
+        '  }',
+        "  call.answer?.(method === 'channelInviteAccept', extra);",
+        '}',
+      ].join('\n');
+    case 'endFlatCall':
+      return [
+        '/**',
+        ' * channelInviteEnd of the flat API: ends the call with `account` in `channelID` (cancels a ringing outgoing call,',
+        ' * else sends the legacy hang-up text) and calls onInviteEndByMyself(channelID, account, 0) at once, whatever the',
+        ' * state of the call, as the flat API did.',
+        ' */',
+        `function endFlatCall(calls${t(`: ${CALLS}`)}, channelID${t(': string')}, account${t(': string')}, onInviteEndByMyself${t('?: (channelID: string, account: string, uid: number) => void')})${t(': void')} {`,
+        '  const key = JSON.stringify([channelID, account]);',
+        '  const call = calls.get(key);',
+        '  calls.delete(key);',
+        '  call?.end();',
+        '  onInviteEndByMyself?.(channelID, account, 0);',
+        '}',
+      ].join('\n');
+    case 'flatCallMessageParts':
+      return [
+        "/** The msgType and msgData of an in-call message's extra (`{\"msgtype\":\"dtmf\",\"msgdata\":…}`), as the flat onInviteMsg passed them. */",
+        `function flatCallMessageParts(extra${t(': string')})${t(': [string, string]')} {`,
+        `  const text = (part${t(': unknown')}) => (part === undefined || part === null ? '' : typeof part === 'string' ? part : JSON.stringify(part));`,
+        '  try {',
+        `    const value = JSON.parse(extra)${t(' as { msgtype?: unknown; msgdata?: unknown } | null')};`,
+        '    return [text(value?.msgtype), text(value?.msgdata)];',
+        '  } catch {',
+        "    return ['', ''];",
+        '  }',
         '}',
       ].join('\n');
     case 'sendFlatChannelMessage':

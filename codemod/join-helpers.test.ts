@@ -36,6 +36,15 @@ describe('the emitted error helpers report what the shim reports (one table in t
     for (const error of ERRORS) expect([error, helper(error)]).toEqual([error, failureString(error)]);
   });
 
+  test("legacyInvokeFailure = the shim's invoke reply to a failure: err === ret.result === the failure string", () => {
+    const source = `${joinHelperSource('legacyFailureString', false)}\n${joinHelperSource('legacyInvokeFailure', false)}\nlegacyInvokeFailure;`;
+    const helper = runInNewContext(source) as (error: unknown) => { error: string; ret: { result: string; reason: string } };
+    for (const error of ERRORS) {
+      const reply = helper(error);
+      expect([error, reply.error, reply.ret.result, typeof reply.ret.reason]).toEqual([error, failureString(error), failureString(error), 'string']);
+    }
+  });
+
   test('an invalid account is 209 and an invalid join argument is invalid_argument (legacy-signaling.md §8)', () => {
     expect(emitted('legacyLoginErrorCode')(rtmError('RtmInvalidArgumentError', 3))).toBe(209);
     expect(emitted('legacyFailureString')(rtmError('RtmInvalidArgumentError', 1))).toBe('invalid_argument');

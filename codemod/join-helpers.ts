@@ -5,7 +5,7 @@
  */
 import { FAILURE_STRINGS, LOGIN_FAILURE_CODES, type RtmErrorMapping } from '../shim/api-map.js';
 
-export const JOIN_HELPERS = ['legacyLoginErrorCode', 'legacyFailureString', 'deliverMemberListFirst'] as const;
+export const JOIN_HELPERS = ['legacyLoginErrorCode', 'legacyFailureString', 'legacyInvokeFailure', 'deliverMemberListFirst', 'repeatLoginSuccessOnReconnect'] as const;
 export type JoinHelperName = (typeof JOIN_HELPERS)[number];
 
 export function isJoinHelper(name: string): name is JoinHelperName {
@@ -52,6 +52,44 @@ export function joinHelperSource(name: JoinHelperName, typescript: boolean): str
         'string',
         typescript,
       );
+    case 'legacyInvokeFailure':
+      // Needs legacyFailureString (the caller emits it too).
+      return [
+        "/** The legacy invoke reply for an RTM error: err === ret.result, a short string such as 'not_login' (as the shim replies), and ret.reason. */",
+        `function legacyInvokeFailure(error${t(': unknown')})${t(': { error: string; ret: { result: string; reason: string } }')} {`,
+        '  const failure = legacyFailureString(error);',
+        '  return { error: failure, ret: { result: failure, reason: String(error) } };',
+        '}',
+      ].join('\n');
+    case 'repeatLoginSuccessOnReconnect': {
+      const channelType = '{ leave(): Promise<void> }';
+      const clientType = `{ createChannel(channelId: string): ${channelType}; on(event: 'ConnectionStateChanged', listener: (state: string) => void): unknown }`;
+      return [
+        '/**',
+        ' * Legacy 1.4.x after an automatic reconnect: channels were not re-joined and onLoginSuccess fired again (apps',
+        ' * re-join there). RTM re-joins by itself, so after a reconnect the channels this client created are left first',
+        ' * (other members see them leave, as with the shim), then `loggedIn` runs. A channel is remembered until then.',
+        ' */',
+        `function repeatLoginSuccessOnReconnect(client${t(`: ${clientType}`)}, loggedIn${t(': () => void')})${t(': void')} {`,
+        `  const channels = new Set${t(`<${channelType}>`)}();`,
+        '  const createChannel = client.createChannel.bind(client);',
+        `  client.createChannel = (channelId${t(': string')}) => {`,
+        '    const channel = createChannel(channelId);',
+        '    channels.add(channel);',
+        '    return channel;',
+        '  };',
+        '  let reconnecting = false;',
+        "  client.on('ConnectionStateChanged', (state) => {",
+        "    const reconnected = reconnecting && state === 'CONNECTED';",
+        "    reconnecting = state === 'RECONNECTING';",
+        '    if (!reconnected) return;',
+        '    const left = [...channels].map((channel) => channel.leave().catch(() => {}));',
+        '    channels.clear();',
+        '    Promise.all(left).then(loggedIn);',
+        '  });',
+        '}',
+      ].join('\n');
+    }
     case 'deliverMemberListFirst': {
       const events = HELD_EVENTS.map((event) => `'${event}'`);
       const eventType = events.join(' | ');

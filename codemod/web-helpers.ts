@@ -3,6 +3,8 @@
  * for the contract: emitted once per file, at its end, as hoisted function declarations). Each reproduces one
  * piece of legacy behaviour the shim reproduces too (shim/call.ts, shim/status.ts).
  */
+import { CALL_SIGNAL_TEXT } from '../shim/api-map.js';
+
 export const WEB_HELPERS = [
   'legacyStatus',
   'legacyInviteFailure',
@@ -12,6 +14,8 @@ export const WEB_HELPERS = [
   'endLocalInvitation',
   'onLocalCallEnd',
   'onRemoteCallEnd',
+  'sendLegacyCallMessage',
+  'onLegacyCallMessage',
 ] as const;
 export type WebHelperName = (typeof WEB_HELPERS)[number];
 
@@ -20,6 +24,13 @@ const CLIENT = 'ReturnType<typeof AgoraRTM.createInstance>';
 const LOCAL_INVITATION = `ReturnType<${CLIENT}['createLocalInvitation']>`;
 const REMOTE_INVITATION =
   "{ readonly channelId: string; readonly callerId: string; on(event: 'RemoteInvitationCanceled' | 'RemoteInvitationRefused' | 'RemoteInvitationFailure', listener: (...args: any[]) => void): unknown; removeAllListeners(): unknown }";
+
+const { rtmEndCallPrefix: RTM_END, endPrefix: END, messagePrefix: MESSAGE } = CALL_SIGNAL_TEXT;
+/** The invitation states of a call that is ringing or accepted (local, then remote invitations). */
+const LIVE_STATES = ['SENT_TO_REMOTE', 'RECEIVED_BY_REMOTE', 'ACCEPTED_BY_REMOTE', 'RECEIVED', 'ACCEPTED'];
+/** The invitation events after which a call reports nothing more (local, then remote invitations). */
+const CALL_END_EVENTS = ['LocalInvitationRefused', 'LocalInvitationFailure', 'LocalInvitationCanceled', 'RemoteInvitationRefused', 'RemoteInvitationFailure', 'RemoteInvitationCanceled'];
+const ANY_INVITATION = `{ readonly channelId: string; readonly state: string; on(event: ${CALL_END_EVENTS.map((event) => `'${event}'`).join(' | ')}, listener: (...args: any[]) => void): unknown }`;
 
 export function webHelperSource(name: WebHelperName, typescript: boolean): string {
   const t = (annotation: string): string => (typescript ? annotation : '');
@@ -48,8 +59,8 @@ export function webHelperSource(name: WebHelperName, typescript: boolean): strin
       return [
         '/** The hang-up message of legacy Signaling calls: RTM\'s legacy end-call text, or resignal\'s JSON form when channel or extra contain "_". */',
         `function legacyCallEndText(channel${t(': string')}, extra${t(': string')})${t(': string')} {`,
-        "  if (!channel.includes('_') && !extra.includes('_')) return `AgoraRTMLegacyEndcallCompatibleMessagePrefix_${channel}_${extra}`;",
-        "  return 'ResignalLegacyCallEnd:' + JSON.stringify({ channel, extra });",
+        `  if (!channel.includes('_') && !extra.includes('_')) return \`${RTM_END}_\${channel}_\${extra}\`;`,
+        `  return '${END}' + JSON.stringify({ channel, extra });`,
         '}',
       ].join('\n');
     case 'parseLegacyCallEnd':
@@ -57,23 +68,23 @@ export function webHelperSource(name: WebHelperName, typescript: boolean): strin
         '/** The channel and extra of a legacy hang-up message (see legacyCallEndText), or undefined for any other text. */',
         `function parseLegacyCallEnd(text${t(': string | undefined')})${t(': { channel: string; extra: string } | undefined')} {`,
         "  if (text === undefined) return undefined;",
-        "  if (text.startsWith('ResignalLegacyCallEnd:')) {",
+        `  if (text.startsWith('${END}')) {`,
         '    try {',
-        `      const end = JSON.parse(text.slice('ResignalLegacyCallEnd:'.length))${t(' as { channel?: unknown; extra?: unknown } | null')};`,
+        `      const end = JSON.parse(text.slice('${END}'.length))${t(' as { channel?: unknown; extra?: unknown } | null')};`,
         "      return typeof end?.channel === 'string' && typeof end.extra === 'string' ? { channel: end.channel, extra: end.extra } : undefined;",
         '    } catch {',
         '      return undefined;',
         '    }',
         '  }',
         "  const parts = text.split('_');",
-        "  return parts.length === 3 && parts[0] === 'AgoraRTMLegacyEndcallCompatibleMessagePrefix' ? { channel: parts[1] ?? '', extra: parts[2] ?? '' } : undefined;",
+        `  return parts.length === 3 && parts[0] === '${RTM_END}' ? { channel: parts[1] ?? '', extra: parts[2] ?? '' } : undefined;`,
         '}',
       ].join('\n');
     case 'isLegacyCallSignal':
       return [
         "/** Whether a peer message is a legacy call's signal (a hang-up, or resignal's in-call message), which legacy never passed to onMessageInstantReceive. */",
         `function isLegacyCallSignal(text${t(': string | undefined')})${t(': boolean')} {`,
-        "  return parseLegacyCallEnd(text) !== undefined || (text !== undefined && text.startsWith('ResignalLegacyCallMsg:'));",
+        `  return parseLegacyCallEnd(text) !== undefined || (text !== undefined && text.startsWith('${MESSAGE}'));`,
         '}',
       ].join('\n');
     case 'endLocalInvitation':
@@ -126,6 +137,45 @@ export function webHelperSource(name: WebHelperName, typescript: boolean): strin
         events: [`invitation.on('RemoteInvitationCanceled', (content${t(': string')}) => handler(content));`],
         endEvents: ['RemoteInvitationRefused', 'RemoteInvitationFailure', 'RemoteInvitationCanceled'],
       });
+    case 'sendLegacyCallMessage':
+      return [
+        '/**',
+        " * Sends an in-call message (legacy channelInviteDTMF) to the peer of a call that is ringing or accepted: resignal's",
+        " * call signal, which the peer's Call (shim or converted) reports to onInviteMsg(extra). On a call that is not live",
+        ' * nothing is sent, as legacy delivered nothing then.',
+        ' */',
+        `function sendLegacyCallMessage(client${t(`: ${CLIENT}`)}, invitation${t(': { readonly channelId: string; readonly state: string }')}, peer${t(': string')}, extra${t(': string')})${t(': void')} {`,
+        `  if (!${JSON.stringify(LIVE_STATES).replace(/"/g, "'").replace(/,/g, ', ')}.includes(invitation.state)) return;`,
+        `  client.sendMessageToPeer({ text: '${MESSAGE}' + JSON.stringify({ channel: invitation.channelId, extra }) }, peer).catch(() => {});`,
+        '}',
+      ].join('\n');
+    case 'onLegacyCallMessage':
+      return [
+        '/**',
+        " * Calls `handler(extra)` for each in-call message (legacy onInviteMsg, e.g. the peer's DTMF) that the peer of this",
+        " * call sends for its channel, until the call ends (a hang-up, or the invitation's end).",
+        ' */',
+        `function onLegacyCallMessage(client${t(`: ${CLIENT}`)}, invitation${t(`: ${ANY_INVITATION}`)}, peer${t(': string')}, handler${t(': (extra: string) => void')})${t(': void')} {`,
+        `  const listener = (message${t(': { text?: string }')}, peerId${t(': string')}) => {`,
+        "    const text = message.text ?? '';",
+        '    if (peerId !== peer) return;',
+        '    if (parseLegacyCallEnd(text)?.channel === invitation.channelId) {',
+        '      stop();',
+        '      return;',
+        '    }',
+        `    if (!text.startsWith('${MESSAGE}')) return;`,
+        '    try {',
+        `      const signal = JSON.parse(text.slice('${MESSAGE}'.length))${t(' as { channel?: unknown; extra?: unknown } | null')};`,
+        "      if (signal?.channel === invitation.channelId && typeof signal.extra === 'string') handler(signal.extra);",
+        '    } catch {',
+        '      // not a readable call signal: legacy dropped it',
+        '    }',
+        '  };',
+        `  const stop = () => client.off('MessageFromPeer', listener${t(' as Parameters<typeof client.off>[1]')});`,
+        "  client.on('MessageFromPeer', listener);",
+        `  for (const event of ${typescript ? `([${CALL_END_EVENTS.map((event) => `'${event}'`).join(', ')}] as const)` : `[${CALL_END_EVENTS.map((event) => `'${event}'`).join(', ')}]`}) invitation.on(event, stop);`,
+        '}',
+      ].join('\n');
   }
 }
 

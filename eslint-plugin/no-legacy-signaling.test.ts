@@ -237,7 +237,16 @@ module.run('no-legacy-signaling (patterns, modules)', rule, {
       code: lines("import AgoraAPI from 'resignal/shim/flat';", 'const api = AgoraAPI.getInstance(APP_ID);', 'api.logout();'),
       errors: [
         { ...aboutModule('resignal/shim/flat', 'SIG_FLAT_GET_INSTANCE') },
-        { ...about('SIG_FLAT_GET_INSTANCE', 'AgoraAPI.getInstance()'), line: 2 },
+        {
+          ...about('SIG_FLAT_GET_INSTANCE', 'AgoraAPI.getInstance()'),
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'codemodRewrite',
+              output: lines("import AgoraAPI from 'resignal/shim/flat';", 'const api = AgoraRTM.createInstance(APP_ID);', 'api.logout();'),
+            },
+          ],
+        },
         { ...about('SIG_FLAT_LOGOUT', 'agoraAPI.logout()'), line: 3 },
       ],
     },

@@ -535,7 +535,7 @@ const ROWS = [
     id: 'SIG_CHANNEL_INVITE_DTMF', api: 'web', owner: 'Call', name: 'channelInviteDTMF', kind: 'method',
     signature: '(dtmf: string)',
     rtm: null, support: 'emulated',
-    codemod: { rule: 'phone-invitations', result: 'todo' },
+    codemod: { rule: 'invitations', result: 'convert' },
     differences: [
       'RTM has no in-call messages (legacy sent `voip_invite_msg` with extra `{"msgtype":"dtmf","msgdata":dtmf}`, and the peer\'s Call got onInviteMsg(extra)); RTM has no phone lines either.',
     ],
@@ -595,7 +595,7 @@ const ROWS = [
     id: 'SIG_ON_INVITE_MSG', api: 'web', owner: 'Call', name: 'onInviteMsg', kind: 'callback',
     signature: '(extra: string) (extra = \'{"msgtype":"dtmf","msgdata":…}\' for DTMF)',
     rtm: null, support: 'emulated',
-    codemod: { rule: 'phone-invitations', result: 'todo' },
+    codemod: { rule: 'invitations', result: 'convert' },
     differences: ['RTM has no in-call messages; legacy delivered the peer\'s channelInviteDTMF here.'],
     notes: "The shim fires it when the peer's shim sends channelInviteDTMF on a live call with this channel and peer (see SIG_CHANNEL_INVITE_DTMF); a signal for a call this side does not know (or that ended) is dropped, as legacy routing did.",
   },
@@ -1074,7 +1074,7 @@ const ROWS = [
     id: 'SIG_FLAT_CHANNEL_INVITE_USER', api: 'flat', owner: 'Flat', name: 'channelInviteUser', kind: 'method',
     signature: '(channelID, account, uid)',
     rtm: 'const inv = client.createLocalInvitation(account); inv.channelId = channelID; inv.send()', support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['The flat API identifies a call by channelID+account; RTM code must keep the LocalInvitation object to cancel it later.'],
     notes: 'Same as channelInviteUser2 with an empty extra. Inviting an account again while its call in that channel is open fails with onInviteFailed(…, INVITE_E_REINVITE, extra).',
   },
@@ -1082,7 +1082,7 @@ const ROWS = [
     id: 'SIG_FLAT_CHANNEL_INVITE_USER2', api: 'flat', owner: 'Flat', name: 'channelInviteUser2', kind: 'method',
     signature: '(channelID, account, extra)',
     rtm: 'const inv = client.createLocalInvitation(account); inv.channelId = channelID; inv.content = extra; inv.send()', support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['The flat API identifies a call by channelID+account; RTM code must keep the LocalInvitation object.'],
   },
   {
@@ -1121,7 +1121,7 @@ const ROWS = [
     id: 'SIG_FLAT_CHANNEL_INVITE_ACCEPT', api: 'flat', owner: 'Flat', name: 'channelInviteAccept', kind: 'method',
     signature: '(channelID, account, uid, extra)',
     rtm: 'remoteInvitation.response = extra; remoteInvitation.accept()', support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['RTM code must keep the RemoteInvitation received earlier; accepting does not join the channel.'],
     notes: 'Without a received invitation from that account in that channel: onError("channelInviteAccept", GENERAL_E_WRONG_PARAM, desc).',
   },
@@ -1129,7 +1129,7 @@ const ROWS = [
     id: 'SIG_FLAT_CHANNEL_INVITE_REFUSE', api: 'flat', owner: 'Flat', name: 'channelInviteRefuse', kind: 'method',
     signature: '(channelID, account, uid, extra)',
     rtm: 'remoteInvitation.response = extra; remoteInvitation.refuse()', support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['RTM code must keep the RemoteInvitation received earlier.'],
     notes: 'Without a received invitation from that account in that channel: onError("channelInviteRefuse", GENERAL_E_WRONG_PARAM, desc).',
   },
@@ -1137,7 +1137,7 @@ const ROWS = [
     id: 'SIG_FLAT_CHANNEL_INVITE_END', api: 'flat', owner: 'Flat', name: 'channelInviteEnd', kind: 'method',
     signature: '(channelID, account, uid)',
     rtm: 'localInvitation.cancel() (while ringing only)', support: 'emulated',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['Legacy ends a call at any time from either side; RTM only cancels a sent, unanswered local invitation.'],
     notes: "Like SIG_CHANNEL_INVITE_END: cancels while ringing, otherwise sends RTM's legacy end-call text; onInviteEndByMyself(ch, account, 0) fires synchronously, even for an unknown call.",
   },
@@ -1378,35 +1378,35 @@ const ROWS = [
     id: 'SIG_FLAT_ON_INVITE_RECEIVED', api: 'flat', owner: 'Flat', name: 'onInviteReceived', kind: 'callback',
     signature: '(channelID: string, account: string, uid: number, extra: string)',
     rtm: "client.on('RemoteInvitationReceived', (remoteInvitation) => …)", support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['Arguments become remoteInvitation.channelId / callerId / content; keep the object to accept or refuse it.'],
   },
   {
     id: 'SIG_FLAT_ON_INVITE_RECEIVED_BY_PEER', api: 'flat', owner: 'Flat', name: 'onInviteReceivedByPeer', kind: 'callback',
     signature: '(channelID: string, account: string, uid: number)',
     rtm: "localInvitation.on('LocalInvitationReceivedByPeer', () => …)", support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['RTM listeners are per invitation object.'],
   },
   {
     id: 'SIG_FLAT_ON_INVITE_ACCEPTED_BY_PEER', api: 'flat', owner: 'Flat', name: 'onInviteAcceptedByPeer', kind: 'callback',
     signature: '(channelID: string, account: string, uid: number, extra: string)',
     rtm: "localInvitation.on('LocalInvitationAccepted', (response) => …)", support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['RTM listeners are per invitation object.'],
   },
   {
     id: 'SIG_FLAT_ON_INVITE_REFUSED_BY_PEER', api: 'flat', owner: 'Flat', name: 'onInviteRefusedByPeer', kind: 'callback',
     signature: '(channelID: string, account: string, uid: number, extra: string)',
     rtm: "localInvitation.on('LocalInvitationRefused', (response) => …)", support: 'native',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['RTM listeners are per invitation object.'],
   },
   {
     id: 'SIG_FLAT_ON_INVITE_FAILED', api: 'flat', owner: 'Flat', name: 'onInviteFailed', kind: 'callback',
     signature: '(channelID: string, account: string, uid: number, ecode: number, extra: string)',
     rtm: "localInvitation.on('LocalInvitationFailure', (reason) => …)", support: 'emulated',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['Legacy passes INVITE_E_* codes; RTM passes a failure-reason enum.'],
     notes: 'The shim maps PEER_OFFLINE → INVITE_E_PEEROFFLINE (703), PEER_NO_RESPONSE / INVITATION_EXPIRE → INVITE_E_TIMEOUT (704), NOT_LOGGEDIN / ACCEPT_FAILURE → INVITE_E_NET (702), anything else → INVITE_E_OTHER (700).',
   },
@@ -1414,7 +1414,7 @@ const ROWS = [
     id: 'SIG_FLAT_ON_INVITE_END_BY_PEER', api: 'flat', owner: 'Flat', name: 'onInviteEndByPeer', kind: 'callback',
     signature: '(channelID: string, account: string, uid: number, extra: string)',
     rtm: "remoteInvitation.on('RemoteInvitationCanceled', (content) => …) (while ringing only)", support: 'emulated',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['RTM reports only a cancelled ringing invitation, not a hang-up after accept.'],
     notes: "Also fired for a hang-up received as RTM's legacy end-call text (see SIG_CHANNEL_INVITE_END).",
   },
@@ -1422,7 +1422,7 @@ const ROWS = [
     id: 'SIG_FLAT_ON_INVITE_END_BY_MYSELF', api: 'flat', owner: 'Flat', name: 'onInviteEndByMyself', kind: 'callback',
     signature: '(channelID: string, account: string, uid: number)',
     rtm: "localInvitation.on('LocalInvitationCanceled', () => …)", support: 'emulated',
-    codemod: { rule: 'flat-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['Legacy fires it for hang-ups as well as cancels.'],
     notes: 'Fired by channelInviteEnd() whatever the RTM invitation state.',
   },
@@ -1430,7 +1430,7 @@ const ROWS = [
     id: 'SIG_FLAT_ON_INVITE_MSG', api: 'flat', owner: 'Flat', name: 'onInviteMsg', kind: 'callback',
     signature: '(channelID, account, uid, msgType, msgData, extra)',
     rtm: null, support: 'emulated',
-    codemod: { rule: 'flat-phone-invitations', result: 'todo' },
+    codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['RTM has no in-call messages (they carried DTMF for phone lines).'],
     notes: "Fires when a Web-API peer on the shim sends call.channelInviteDTMF(dtmf) on a live call with this account in that channel: msgType 'dtmf', msgData the digits, extra the legacy JSON. Phone lines (which sent the rest) do not exist in RTM.",
   },
@@ -1700,3 +1700,19 @@ export const FAILURE_STRINGS: RtmErrorMapping<LegacyFailure> = {
   ],
   otherwise: 'failed',
 };
+
+/**
+ * The texts of call signals (shim/call-signal.ts): what a legacy Call tells its peer as a peer message where RTM
+ * invitations have no call. One table for the shim and the helpers the codemod emits (codemod/web-helpers.ts), so
+ * converted code and the shim understand each other.
+ */
+export const CALL_SIGNAL_TEXT = {
+  /** RTM's own legacy end-call text: `<prefix>_<channel>_<extra>` (channel and extra without `_`). */
+  rtmEndCallPrefix: 'AgoraRTMLegacyEndcallCompatibleMessagePrefix',
+  /** A hang-up whose channel or extra contains `_`: the prefix, then JSON `{ channel, extra }`. */
+  endPrefix: 'ResignalLegacyCallEnd:',
+  /** An in-call message (legacy `voip_invite_msg`, DTMF): the prefix, then JSON `{ channel, extra }`; the peer gets onInviteMsg(extra). */
+  messagePrefix: 'ResignalLegacyCallMsg:',
+  /** The `msgtype` of DTMF in an in-call message's extra (`{"msgtype":"dtmf","msgdata":digits}`). */
+  dtmfType: 'dtmf',
+} as const;

@@ -8,9 +8,12 @@
  *   resignal-reserved prefix followed by JSON; the peer's Call gets `onInviteMsg(extra)`.
  * All are consumed by the shim and never reach `onMessageInstantReceive`.
  */
-export const CALL_SIGNAL_PREFIX = 'ResignalLegacyCallEnd:';
-export const CALL_MESSAGE_PREFIX = 'ResignalLegacyCallMsg:';
-export const RTM_END_CALL_PREFIX = 'AgoraRTMLegacyEndcallCompatibleMessagePrefix';
+import { CALL_SIGNAL_TEXT } from './api-map.js';
+
+// From the API map's table, which the codemod's emitted helpers use too.
+export const CALL_SIGNAL_PREFIX = CALL_SIGNAL_TEXT.endPrefix;
+export const CALL_MESSAGE_PREFIX = CALL_SIGNAL_TEXT.messagePrefix;
+export const RTM_END_CALL_PREFIX = CALL_SIGNAL_TEXT.rtmEndCallPrefix;
 
 export interface CallSignal {
   /** `end` → the peer's onInviteEndByPeer(extra); `message` → the peer's onInviteMsg(extra). */
@@ -49,7 +52,7 @@ export function parseCallSignal(text: string): CallSignal | 'drop' | null {
 
 /** The `extra` of a legacy DTMF in-call message, exactly as the Web SDK built it. */
 export function dtmfExtra(dtmf: unknown): string {
-  return JSON.stringify({ msgtype: 'dtmf', msgdata: dtmf });
+  return JSON.stringify({ msgtype: CALL_SIGNAL_TEXT.dtmfType, msgdata: dtmf });
 }
 
 /** `msgType` / `msgData` of an in-call message's extra, as the native SDKs passed them to onInviteMsg. */

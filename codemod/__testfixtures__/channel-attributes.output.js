@@ -3,6 +3,7 @@ var session = signal;
 session.login({ uid: 'ivy' })
   .then(() => onLoginSuccess(), () => {})
   .catch((error) => console.error(error));
+repeatLoginSuccessOnReconnect(session, () => onLoginSuccess());
 
 const onLoginSuccess = function () {
   var channel = session.createChannel('room');
@@ -23,7 +24,8 @@ const onLoginSuccess = function () {
       .then(() => onCleared(), () => onCleared())
       .catch((error) => console.error(error));
     session.addOrUpdateChannelAttributes(channel.channelId, { mood: 'calm' }, { enableNotificationToChannelMembers: true })
-      .then(() => onInvoked('', { result: 'ok' }), (error) => onInvoked(String(error), { result: 'failed', reason: String(error) }))
+      .then(() => ({ error: '', ret: { result: 'ok' } }), legacyInvokeFailure)
+      .then(({ error, ret }) => onInvoked(error, ret))
       .catch((error) => console.error(error));
   };
 };
@@ -34,4 +36,47 @@ function onCleared() {
 
 function onInvoked(err, ret) {
   console.log(err, ret.result);
+}
+
+/**
+ * Legacy 1.4.x after an automatic reconnect: channels were not re-joined and onLoginSuccess fired again (apps
+ * re-join there). RTM re-joins by itself, so after a reconnect the channels this client created are left first
+ * (other members see them leave, as with the shim), then `loggedIn` runs. A channel is remembered until then.
+ */
+function repeatLoginSuccessOnReconnect(client, loggedIn) {
+  const channels = new Set();
+  const createChannel = client.createChannel.bind(client);
+  client.createChannel = (channelId) => {
+    const channel = createChannel(channelId);
+    channels.add(channel);
+    return channel;
+  };
+  let reconnecting = false;
+  client.on('ConnectionStateChanged', (state) => {
+    const reconnected = reconnecting && state === 'CONNECTED';
+    reconnecting = state === 'RECONNECTING';
+    if (!reconnected) return;
+    const left = [...channels].map((channel) => channel.leave().catch(() => {}));
+    channels.clear();
+    Promise.all(left).then(loggedIn);
+  });
+}
+
+/** The legacy failure string for an RTM error (e.g. onChannelJoinFailed's argument), as the shim reports it. */
+function legacyFailureString(error) {
+  const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (name === 'RtmInvalidStatusError' && code === 102) return 'not_login';
+  if (name === 'RtmInvalidArgumentError') return 'invalid_argument';
+  if (name === 'RtmLimitExceededError') return 'limit_exceeded';
+  if (name === 'RtmTimeoutError') return 'timeout';
+  if (name === 'RtmUnauthenticatedError') return 'unauthenticated';
+  if (name === 'RtmUnavailableError' && code === 6) return 'user_not_online';
+  return 'failed';
+}
+
+/** The legacy invoke reply for an RTM error: err === ret.result, a short string such as 'not_login' (as the shim replies), and ret.reason. */
+function legacyInvokeFailure(error) {
+  const failure = legacyFailureString(error);
+  return { error: failure, ret: { result: failure, reason: String(error) } };
 }

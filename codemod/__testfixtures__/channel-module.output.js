@@ -10,6 +10,7 @@ const session = signal;
 session.login({ uid: account, token })
   .then(() => onLoginSuccess(0), () => {})
   .catch((error) => console.error(error));
+repeatLoginSuccessOnReconnect(session, () => onLoginSuccess(0));
 const onLoginSuccess = (uid) => {
   channel = session.createChannel('lobby');
   channel.join()
@@ -51,6 +52,30 @@ export function leaveQuietly(done) {
 
 function render(text) {
   console.log(text);
+}
+
+/**
+ * Legacy 1.4.x after an automatic reconnect: channels were not re-joined and onLoginSuccess fired again (apps
+ * re-join there). RTM re-joins by itself, so after a reconnect the channels this client created are left first
+ * (other members see them leave, as with the shim), then `loggedIn` runs. A channel is remembered until then.
+ */
+function repeatLoginSuccessOnReconnect(client, loggedIn) {
+  const channels = new Set();
+  const createChannel = client.createChannel.bind(client);
+  client.createChannel = (channelId) => {
+    const channel = createChannel(channelId);
+    channels.add(channel);
+    return channel;
+  };
+  let reconnecting = false;
+  client.on('ConnectionStateChanged', (state) => {
+    const reconnected = reconnecting && state === 'CONNECTED';
+    reconnecting = state === 'RECONNECTING';
+    if (!reconnected) return;
+    const left = [...channels].map((channel) => channel.leave().catch(() => {}));
+    channels.clear();
+    Promise.all(left).then(loggedIn);
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ export class Chat {
     this.session.login({ uid: account, token })
       .then(() => onLoginSuccess(0), (error: unknown) => onLoginFailed(legacyLoginErrorCode(error)))
       .catch((error: unknown) => console.error(error));
+    repeatLoginSuccessOnReconnect(this.session, () => onLoginSuccess(0));
     const onLoginSuccess = (uid: number) => {
       this.onText(`logged in as ${uid}`);
       this.channel = this.session.createChannel('general');
@@ -55,4 +56,28 @@ function legacyLoginErrorCode(error: unknown): number {
   if (name === 'RtmUnauthenticatedError') return 206;
   if (name === '' && code === 6) return 204;
   return 201;
+}
+
+/**
+ * Legacy 1.4.x after an automatic reconnect: channels were not re-joined and onLoginSuccess fired again (apps
+ * re-join there). RTM re-joins by itself, so after a reconnect the channels this client created are left first
+ * (other members see them leave, as with the shim), then `loggedIn` runs. A channel is remembered until then.
+ */
+function repeatLoginSuccessOnReconnect(client: { createChannel(channelId: string): { leave(): Promise<void> }; on(event: 'ConnectionStateChanged', listener: (state: string) => void): unknown }, loggedIn: () => void): void {
+  const channels = new Set<{ leave(): Promise<void> }>();
+  const createChannel = client.createChannel.bind(client);
+  client.createChannel = (channelId: string) => {
+    const channel = createChannel(channelId);
+    channels.add(channel);
+    return channel;
+  };
+  let reconnecting = false;
+  client.on('ConnectionStateChanged', (state) => {
+    const reconnected = reconnecting && state === 'CONNECTED';
+    reconnecting = state === 'RECONNECTING';
+    if (!reconnected) return;
+    const left = [...channels].map((channel) => channel.leave().catch(() => {}));
+    channels.clear();
+    Promise.all(left).then(loggedIn);
+  });
 }

@@ -1,16 +1,14 @@
 // Flat-API calls and the elements without an RTM counterpart: kept, each with a TODO naming its ID.
 var api = AgoraRTM.createInstance(APP_ID);
-// TODO(resignal: SIG_FLAT_ON_INVITE_RECEIVED): RTM: client.on('RemoteInvitationReceived', (invitation) => …) with invitation.channelId, callerId and content; keep the invitation object to accept() or refuse() it (the flat API named calls by channel and account): convert the call flow by hand
-api.onInviteReceived = function (channelID, account, uid, extra) {
-  // TODO(resignal: SIG_FLAT_CHANNEL_INVITE_ACCEPT): RTM: remoteInvitation.accept() on the invitation object received with RemoteInvitationReceived (keep it by channel and caller)
-  api.channelInviteAccept(channelID, account, uid, extra);
+const apiCalls = new Map(); // the calls by channel and account (the flat API named a call by both)
+const onInviteReceived = function (channelID, account, uid, extra) {
+  answerFlatCall(apiCalls, 'channelInviteAccept', channelID, account, extra);
 };
-// TODO(resignal: SIG_FLAT_ON_INVITE_ACCEPTED_BY_PEER): RTM: localInvitation.on('LocalInvitationAccepted', (response) => …). RTM listeners are per invitation object.
-api.onInviteAcceptedByPeer = function (channelID, account, uid, extra) {
+api.on('RemoteInvitationReceived', (invitation) => receiveFlatCall(api, apiCalls, invitation, { onInviteReceived, onInviteEndByPeer }));
+const onInviteAcceptedByPeer = function (channelID, account, uid, extra) {
   startCall(channelID);
 };
-// TODO(resignal: SIG_FLAT_ON_INVITE_END_BY_PEER): RTM: remoteInvitation.on('RemoteInvitationCanceled', (content) => …) (while ringing only). RTM reports only a cancelled ringing invitation, not a hang-up after accept.
-api.onInviteEndByPeer = function (channelID, account, uid, extra) {
+const onInviteEndByPeer = function (channelID, account, uid, extra) {
   endCall(channelID);
 };
 // TODO(resignal: SIG_FLAT_ON_INVOKE_RET): no converted flat call in scope answers this callback: keep the handler where the call that answers it can see it, or convert by hand (see docs/codemod.md, flat API)
@@ -20,13 +18,11 @@ api.onInvokeRet = function (callID, err, resp) {
 api.login({ uid: 'carol', token }).catch(() => {});
 
 function call(peer) {
-  // TODO(resignal: SIG_FLAT_CHANNEL_INVITE_USER2): RTM: client.createLocalInvitation(account) with channelId and content (extra) set, then send(); keep the invitation object for its events and cancel()
-  api.channelInviteUser2('call-' + peer, peer, JSON.stringify({ video: true }));
+  inviteFlatCall(api, apiCalls, 'call-' + peer, peer, JSON.stringify({ video: true }), { onInviteAcceptedByPeer, onInviteEndByPeer });
 }
 
 function hangUp(peer) {
-  // TODO(resignal: SIG_FLAT_CHANNEL_INVITE_END): RTM: localInvitation.cancel() (while ringing only). Legacy ends a call at any time from either side; RTM only cancels a sent, unanswered local invitation.
-  api.channelInviteEnd('call-' + peer, peer, 0);
+  endFlatCall(apiCalls, 'call-' + peer, peer);
 }
 
 function legacyOnly(peer) {
@@ -40,4 +36,244 @@ function legacyOnly(peer) {
   api.getUserAttr(peer, 'mood');
   // TODO(resignal: SIG_FLAT_INVOKE): only invoke('io.agora.signal.user_query_user_status', JSON.stringify({ account }), callID) is converted; call the matching RTM method (see docs/api-map.md, invoke functions) and report its result yourself
   api.invoke('io.agora.signal.channel_query_userlist', JSON.stringify({ name: 'room' }), 'q-1');
+}
+
+/**
+ * Calls `account` into `channelID` like the flat channelInviteUser2 (an RTM invitation) and reports its events to the
+ * flat callbacks (channel, account, uid 0). The call is kept by channel and account until it ends; inviting the same
+ * account into the same channel meanwhile fails with INVITE_E_REINVITE (701), as in the flat API.
+ */
+function inviteFlatCall(client, calls, channelID, account, extra, handlers) {
+  const key = JSON.stringify([channelID, account]);
+  if (calls.has(key)) {
+    setTimeout(() => handlers.onInviteFailed?.(channelID, account, 0, 701, JSON.stringify({ reason: 'REINVITE', ecode: 701 })), 0);
+    return;
+  }
+  const invitation = client.createLocalInvitation(account);
+  invitation.channelId = channelID;
+  invitation.content = extra;
+  const call = { end: () => endLocalInvitation(client, invitation, '') };
+  const forget = () => {
+    if (calls.get(key) === call) calls.delete(key);
+  };
+  calls.set(key, call);
+  invitation.on('LocalInvitationReceivedByPeer', () => handlers.onInviteReceivedByPeer?.(channelID, account, 0));
+  invitation.on('LocalInvitationAccepted', (response) => handlers.onInviteAcceptedByPeer?.(channelID, account, 0, response));
+  invitation.on('LocalInvitationRefused', (response) => {
+    forget();
+    handlers.onInviteRefusedByPeer?.(channelID, account, 0, response);
+  });
+  invitation.on('LocalInvitationFailure', (reason) => {
+    forget();
+    const failure = legacyInviteFailure(reason);
+    handlers.onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);
+  });
+  onLocalCallEnd(client, invitation, (peerExtra) => {
+    forget();
+    handlers.onInviteEndByPeer?.(channelID, account, 0, peerExtra);
+  });
+  const onInviteMsg = handlers.onInviteMsg;
+  if (onInviteMsg) onLegacyCallMessage(client, invitation, account, (message) => onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message));
+  invitation.send();
+}
+
+/**
+ * Ends an outgoing call like legacy channelInviteEnd(extra): cancels it while it rings; after an accept, sends the
+ * legacy hang-up message to the callee. The call reports nothing more, except its LocalInvitationCanceled
+ * listeners (onInviteEndByMyself), which run at once, as legacy did.
+ */
+function endLocalInvitation(client, invitation, extra) {
+  invitation.removeAllListeners('LocalInvitationReceivedByPeer');
+  invitation.removeAllListeners('LocalInvitationAccepted');
+  invitation.removeAllListeners('LocalInvitationRefused');
+  invitation.removeAllListeners('LocalInvitationFailure');
+  const state = invitation.state;
+  if (state === 'SENT_TO_REMOTE' || state === 'RECEIVED_BY_REMOTE') {
+    invitation.content = extra;
+    invitation.cancel();
+    return;
+  }
+  if (state === 'ACCEPTED_BY_REMOTE') {
+    client.sendMessageToPeer({ text: legacyCallEndText(invitation.channelId, extra) }, invitation.calleeId).catch(() => {});
+  }
+  for (const listener of invitation.listeners('LocalInvitationCanceled')) listener();
+}
+
+/** The hang-up message of legacy Signaling calls: RTM's legacy end-call text, or resignal's JSON form when channel or extra contain "_". */
+function legacyCallEndText(channel, extra) {
+  if (!channel.includes('_') && !extra.includes('_')) return `AgoraRTMLegacyEndcallCompatibleMessagePrefix_${channel}_${extra}`;
+  return 'ResignalLegacyCallEnd:' + JSON.stringify({ channel, extra });
+}
+
+/**
+ * Calls `handler(extra)` when the callee ends an outgoing call (legacy onInviteEndByPeer): the legacy hang-up
+ * message for this call's channel. A call still ringing is cancelled quietly, and the call reports nothing more.
+ */
+function onLocalCallEnd(client, invitation, handler) {
+  const listener = (message, peerId) => {
+    const end = parseLegacyCallEnd(message.text);
+    if (end === undefined || peerId !== invitation.calleeId || end.channel !== invitation.channelId) return;
+    stop();
+    invitation.removeAllListeners();
+    const state = invitation.state;
+    if (state === 'SENT_TO_REMOTE' || state === 'RECEIVED_BY_REMOTE') invitation.cancel();
+    handler(end.extra);
+  };
+  const stop = () => client.off('MessageFromPeer', listener);
+  client.on('MessageFromPeer', listener);
+  invitation.on('LocalInvitationRefused', stop);
+  invitation.on('LocalInvitationFailure', stop);
+  invitation.on('LocalInvitationCanceled', stop);
+}
+
+/** The channel and extra of a legacy hang-up message (see legacyCallEndText), or undefined for any other text. */
+function parseLegacyCallEnd(text) {
+  if (text === undefined) return undefined;
+  if (text.startsWith('ResignalLegacyCallEnd:')) {
+    try {
+      const end = JSON.parse(text.slice('ResignalLegacyCallEnd:'.length));
+      return typeof end?.channel === 'string' && typeof end.extra === 'string' ? { channel: end.channel, extra: end.extra } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const parts = text.split('_');
+  return parts.length === 3 && parts[0] === 'AgoraRTMLegacyEndcallCompatibleMessagePrefix' ? { channel: parts[1] ?? '', extra: parts[2] ?? '' } : undefined;
+}
+
+/** The legacy onInviteFailed extra for an RTM invitation failure: JSON with the reason and the INVITE_E_* code (703 peer offline, 704 timeout, 702 network, 700 other). */
+function legacyInviteFailure(reason) {
+  const ecodes = { PEER_OFFLINE: 703, PEER_NO_RESPONSE: 704, INVITATION_EXPIRE: 704, NOT_LOGGEDIN: 702, ACCEPT_FAILURE: 702 };
+  const ecode = reason in ecodes ? ecodes[reason] : 700;
+  return JSON.stringify({ reason, ecode });
+}
+
+/**
+ * Calls `handler(extra)` for each in-call message (legacy onInviteMsg, e.g. the peer's DTMF) that the peer of this
+ * call sends for its channel, until the call ends (a hang-up, or the invitation's end).
+ */
+function onLegacyCallMessage(client, invitation, peer, handler) {
+  const listener = (message, peerId) => {
+    const text = message.text ?? '';
+    if (peerId !== peer) return;
+    if (parseLegacyCallEnd(text)?.channel === invitation.channelId) {
+      stop();
+      return;
+    }
+    if (!text.startsWith('ResignalLegacyCallMsg:')) return;
+    try {
+      const signal = JSON.parse(text.slice('ResignalLegacyCallMsg:'.length));
+      if (signal?.channel === invitation.channelId && typeof signal.extra === 'string') handler(signal.extra);
+    } catch {
+      // not a readable call signal: legacy dropped it
+    }
+  };
+  const stop = () => client.off('MessageFromPeer', listener);
+  client.on('MessageFromPeer', listener);
+  for (const event of ['LocalInvitationRefused', 'LocalInvitationFailure', 'LocalInvitationCanceled', 'RemoteInvitationRefused', 'RemoteInvitationFailure', 'RemoteInvitationCanceled']) invitation.on(event, stop);
+}
+
+/** The msgType and msgData of an in-call message's extra (`{"msgtype":"dtmf","msgdata":…}`), as the flat onInviteMsg passed them. */
+function flatCallMessageParts(extra) {
+  const text = (part) => (part === undefined || part === null ? '' : typeof part === 'string' ? part : JSON.stringify(part));
+  try {
+    const value = JSON.parse(extra);
+    return [text(value?.msgtype), text(value?.msgdata)];
+  } catch {
+    return ['', ''];
+  }
+}
+
+/**
+ * channelInviteAccept / channelInviteRefuse of the flat API: answers the invitation received from `account` for
+ * `channelID`; without one, reports onError(method, 1004, desc) as the flat API did.
+ */
+function answerFlatCall(calls, method, channelID, account, extra, onError) {
+  const call = calls.get(JSON.stringify([channelID, account]));
+  if (!call) {
+    onError?.(method, 1004, `no invitation of "${account}" in channel "${channelID}"`);
+    return;
+  }
+  call.answer?.(method === 'channelInviteAccept', extra);
+}
+
+/**
+ * channelInviteEnd of the flat API: ends the call with `account` in `channelID` (cancels a ringing outgoing call,
+ * else sends the legacy hang-up text) and calls onInviteEndByMyself(channelID, account, 0) at once, whatever the
+ * state of the call, as the flat API did.
+ */
+function endFlatCall(calls, channelID, account, onInviteEndByMyself) {
+  const key = JSON.stringify([channelID, account]);
+  const call = calls.get(key);
+  calls.delete(key);
+  call?.end();
+  onInviteEndByMyself?.(channelID, account, 0);
+}
+
+/**
+ * An incoming RTM invitation as a flat call: kept by channel and caller (for channelInviteAccept / Refuse / End),
+ * reported to onInviteReceived(channel, caller, 0, extra), then to the other flat callbacks until it ends.
+ */
+function receiveFlatCall(client, calls, invitation, handlers) {
+  const { channelId: channelID, callerId: account } = invitation;
+  const key = JSON.stringify([channelID, account]);
+  let live = true;
+  const finish = () => {
+    if (calls.get(key) === call) calls.delete(key);
+    const wasLive = live;
+    live = false;
+    return wasLive;
+  };
+  const call = {
+    // The callee hangs up with the legacy hang-up text: RTM cannot cancel an incoming invitation.
+    end: () => {
+      if (finish()) client.sendMessageToPeer({ text: legacyCallEndText(channelID, '') }, account).catch(() => {});
+    },
+    answer: (accept, extra) => {
+      if (!live) return;
+      try {
+        invitation.response = extra;
+        if (accept) {
+          invitation.accept();
+        } else {
+          finish();
+          invitation.refuse();
+        }
+      } catch (error) {
+        console.warn(error); // an invitation RTM no longer lets answer: legacy ignored the answer too
+      }
+    },
+  };
+  calls.set(key, call);
+  invitation.on('RemoteInvitationFailure', (reason) => {
+    if (!finish()) return;
+    const failure = legacyInviteFailure(reason);
+    handlers.onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);
+  });
+  onRemoteCallEnd(client, invitation, (peerExtra) => {
+    if (finish()) handlers.onInviteEndByPeer?.(channelID, account, 0, peerExtra);
+  });
+  const onInviteMsg = handlers.onInviteMsg;
+  if (onInviteMsg) onLegacyCallMessage(client, invitation, account, (message) => onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message));
+  handlers.onInviteReceived?.(channelID, account, 0, invitation.content);
+}
+
+/**
+ * Calls `handler(extra)` when the caller ends an incoming call (legacy onInviteEndByPeer): RTM's cancel while it
+ * rings, or the legacy hang-up message for this call's channel after an accept. The call reports nothing more.
+ */
+function onRemoteCallEnd(client, invitation, handler) {
+  const listener = (message, peerId) => {
+    const end = parseLegacyCallEnd(message.text);
+    if (end === undefined || peerId !== invitation.callerId || end.channel !== invitation.channelId) return;
+    stop();
+    invitation.removeAllListeners();
+    handler(end.extra);
+  };
+  const stop = () => client.off('MessageFromPeer', listener);
+  client.on('MessageFromPeer', listener);
+  invitation.on('RemoteInvitationCanceled', (content) => handler(content));
+  invitation.on('RemoteInvitationRefused', stop);
+  invitation.on('RemoteInvitationFailure', stop);
+  invitation.on('RemoteInvitationCanceled', stop);
 }

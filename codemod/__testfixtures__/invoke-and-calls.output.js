@@ -6,7 +6,7 @@ session.login({ uid: 'carol', token }).catch(() => {});
 
 function isOnline(account, done) {
   session.queryPeersOnlineStatus([account])
-    .then((status) => ({ error: '', ret: { result: 'ok', account: account, status: status[account] ? 1 : 0 } }), (error) => ({ error: String(error), ret: { result: 'failed', reason: String(error) } }))
+    .then((status) => ({ error: '', ret: { result: 'ok', account: account, status: status[account] ? 1 : 0 } }), legacyInvokeFailure)
     .then(function ({ error: err, ret }) {
       done(err === '' && ret.status === 1);
     })
@@ -15,7 +15,8 @@ function isOnline(account, done) {
 
 function memberCount(name, cb) {
   session.getChannelMemberCount([name])
-    .then((counts) => cb('', { result: 'ok', name: name, num: counts[name] ?? 0 }), (error) => cb(String(error), { result: 'failed', reason: String(error) }))
+    .then((counts) => ({ error: '', ret: { result: 'ok', name: name, num: counts[name] ?? 0 } }), legacyInvokeFailure)
+    .then(({ error, ret }) => cb(error, ret))
     .catch((error) => console.error(error));
 }
 
@@ -37,8 +38,7 @@ function ring(peer) {
   call.on('LocalInvitationRefused', (response) => onInviteRefusedByPeer(response));
   const onInviteFailed = (extra) => console.log('failed', JSON.parse(extra).reason);
   call.on('LocalInvitationFailure', (reason) => onInviteFailed(legacyInviteFailure(reason)));
-  // TODO(resignal: SIG_CHANNEL_INVITE_DTMF): phone-line DTMF has no RTM counterpart (RTM invitations reach RTM users only): remove it, or keep the shim for phone calls
-  setTimeout(() => call.channelInviteDTMF('1'), 1000);
+  setTimeout(() => sendLegacyCallMessage(session, call, call.calleeId, JSON.stringify({ msgtype: 'dtmf', msgdata: '1' })), 1000);
   // TODO(resignal: SIG_CALL_CHANNEL_INVITE_USER2): an RTM LocalInvitation is sent once: to call again, create a new one (client.createLocalInvitation(peer), channelId, content, send()) and register its listeners again
   retryButton.onclick = () => call.channelInviteUser2();
   return call;
@@ -53,8 +53,8 @@ const onInviteReceived = function (call) {
     call.refuse();
   } else {
     call.accept();
-    // TODO(resignal: SIG_ON_INVITE_MSG): phone-line invitation messages have no RTM counterpart (no phone calls in RTM): remove the handler
-    call.onInviteMsg = (extra) => console.log(extra);
+    const onInviteMsg = (extra) => console.log(extra);
+    onLegacyCallMessage(session, call, call.callerId, (extra) => onInviteMsg(extra));
     // TODO(resignal: SIG_CHANNEL_INVITE_END): RTM has no call to end an incoming invitation: send the legacy hang-up text (AgoraRTMLegacyEndcallCompatibleMessagePrefix_<channel>_<extra>) to invitation.callerId with client.sendMessageToPeer, then run your onInviteEndByMyself handler
     setTimeout(() => call.channelInviteEnd('bye'), 60000);
   }
@@ -82,6 +82,35 @@ function legacyStatus(client) {
   if (state === 'CONNECTED') return 2;
   if (state === 'RECONNECTING') return 3;
   return 0;
+}
+
+/** The legacy failure string for an RTM error (e.g. onChannelJoinFailed's argument), as the shim reports it. */
+function legacyFailureString(error) {
+  const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (name === 'RtmInvalidStatusError' && code === 102) return 'not_login';
+  if (name === 'RtmInvalidArgumentError') return 'invalid_argument';
+  if (name === 'RtmLimitExceededError') return 'limit_exceeded';
+  if (name === 'RtmTimeoutError') return 'timeout';
+  if (name === 'RtmUnauthenticatedError') return 'unauthenticated';
+  if (name === 'RtmUnavailableError' && code === 6) return 'user_not_online';
+  return 'failed';
+}
+
+/** The legacy invoke reply for an RTM error: err === ret.result, a short string such as 'not_login' (as the shim replies), and ret.reason. */
+function legacyInvokeFailure(error) {
+  const failure = legacyFailureString(error);
+  return { error: failure, ret: { result: failure, reason: String(error) } };
+}
+
+/**
+ * Sends an in-call message (legacy channelInviteDTMF) to the peer of a call that is ringing or accepted: resignal's
+ * call signal, which the peer's Call (shim or converted) reports to onInviteMsg(extra). On a call that is not live
+ * nothing is sent, as legacy delivered nothing then.
+ */
+function sendLegacyCallMessage(client, invitation, peer, extra) {
+  if (!['SENT_TO_REMOTE', 'RECEIVED_BY_REMOTE', 'ACCEPTED_BY_REMOTE', 'RECEIVED', 'ACCEPTED'].includes(invitation.state)) return;
+  client.sendMessageToPeer({ text: 'ResignalLegacyCallMsg:' + JSON.stringify({ channel: invitation.channelId, extra }) }, peer).catch(() => {});
 }
 
 /**
@@ -117,4 +146,29 @@ function parseLegacyCallEnd(text) {
   }
   const parts = text.split('_');
   return parts.length === 3 && parts[0] === 'AgoraRTMLegacyEndcallCompatibleMessagePrefix' ? { channel: parts[1] ?? '', extra: parts[2] ?? '' } : undefined;
+}
+
+/**
+ * Calls `handler(extra)` for each in-call message (legacy onInviteMsg, e.g. the peer's DTMF) that the peer of this
+ * call sends for its channel, until the call ends (a hang-up, or the invitation's end).
+ */
+function onLegacyCallMessage(client, invitation, peer, handler) {
+  const listener = (message, peerId) => {
+    const text = message.text ?? '';
+    if (peerId !== peer) return;
+    if (parseLegacyCallEnd(text)?.channel === invitation.channelId) {
+      stop();
+      return;
+    }
+    if (!text.startsWith('ResignalLegacyCallMsg:')) return;
+    try {
+      const signal = JSON.parse(text.slice('ResignalLegacyCallMsg:'.length));
+      if (signal?.channel === invitation.channelId && typeof signal.extra === 'string') handler(signal.extra);
+    } catch {
+      // not a readable call signal: legacy dropped it
+    }
+  };
+  const stop = () => client.off('MessageFromPeer', listener);
+  client.on('MessageFromPeer', listener);
+  for (const event of ['LocalInvitationRefused', 'LocalInvitationFailure', 'LocalInvitationCanceled', 'RemoteInvitationRefused', 'RemoteInvitationFailure', 'RemoteInvitationCanceled']) invitation.on(event, stop);
 }

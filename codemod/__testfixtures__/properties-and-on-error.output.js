@@ -3,6 +3,7 @@ var session = signal;
 session.login({ uid: 'jon' })
   .then(() => onLoginSuccess(), () => {})
   .catch((error) => console.error(error));
+repeatLoginSuccessOnReconnect(session, () => onLoginSuccess());
 // TODO(resignal: SIG_ON_ERROR): the legacy Web SDK never called onError (errors reach the specific callbacks; in RTM, rejected promises): remove this handler
 session.onError = function (e) { console.log(e); };
 const onLoginSuccess = function () {
@@ -24,6 +25,30 @@ signal.setDoLog(true, 'DEBUG');
 // TODO(resignal: SIG_LOGIN_STATE_LOGINED): RTM: 'CONNECTED' (RtmStatusCode.ConnectionState)
 if (legacyStatus(session) === LOGIN_STATE_LOGINED) {
   console.log('online');
+}
+
+/**
+ * Legacy 1.4.x after an automatic reconnect: channels were not re-joined and onLoginSuccess fired again (apps
+ * re-join there). RTM re-joins by itself, so after a reconnect the channels this client created are left first
+ * (other members see them leave, as with the shim), then `loggedIn` runs. A channel is remembered until then.
+ */
+function repeatLoginSuccessOnReconnect(client, loggedIn) {
+  const channels = new Set();
+  const createChannel = client.createChannel.bind(client);
+  client.createChannel = (channelId) => {
+    const channel = createChannel(channelId);
+    channels.add(channel);
+    return channel;
+  };
+  let reconnecting = false;
+  client.on('ConnectionStateChanged', (state) => {
+    const reconnected = reconnecting && state === 'CONNECTED';
+    reconnecting = state === 'RECONNECTING';
+    if (!reconnected) return;
+    const left = [...channels].map((channel) => channel.leave().catch(() => {}));
+    channels.clear();
+    Promise.all(left).then(loggedIn);
+  });
 }
 
 /** The legacy getStatus() number for the client's RTM connection state (0 not logged in, 1 logging in, 2 logged in, 3 reconnecting). */

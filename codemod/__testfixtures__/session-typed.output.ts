@@ -9,6 +9,7 @@ export function start(account: string, token: string): void {
   session.login({ uid: account, token })
     .then(() => onLoginSuccess(0), (error: unknown) => onLoginFailed(legacyLoginErrorCode(error)))
     .catch((error: unknown) => console.error(error));
+  repeatLoginSuccessOnReconnect(session, () => onLoginSuccess(0));
   const onLoginSuccess = (uid: number) => {
     log('online', uid);
     const channel = session.createChannel('team');
@@ -43,7 +44,7 @@ export function start(account: string, token: string): void {
     .then((isError: boolean) => log('dm', isError))
     .catch((error: unknown) => console.error(error));
   session.queryPeersOnlineStatus(['boss'])
-    .then((status: Record<string, boolean>) => ({ error: '', ret: { result: 'ok', account: 'boss', status: status['boss'] ? 1 : 0 } }), (error: unknown) => ({ error: String(error), ret: { result: 'failed', reason: String(error) } }))
+    .then((status: Record<string, boolean>) => ({ error: '', ret: { result: 'ok', account: 'boss', status: status['boss'] ? 1 : 0 } }), legacyInvokeFailure)
     .then(({ error, ret }: { error: string; ret: any }) => ((err: string, ret: { status?: number }) => log(err, ret.status))(error, ret))
     .catch((error: unknown) => console.error(error));
 }
@@ -57,6 +58,30 @@ function legacyLoginErrorCode(error: unknown): number {
   if (name === 'RtmUnauthenticatedError') return 206;
   if (name === '' && code === 6) return 204;
   return 201;
+}
+
+/**
+ * Legacy 1.4.x after an automatic reconnect: channels were not re-joined and onLoginSuccess fired again (apps
+ * re-join there). RTM re-joins by itself, so after a reconnect the channels this client created are left first
+ * (other members see them leave, as with the shim), then `loggedIn` runs. A channel is remembered until then.
+ */
+function repeatLoginSuccessOnReconnect(client: { createChannel(channelId: string): { leave(): Promise<void> }; on(event: 'ConnectionStateChanged', listener: (state: string) => void): unknown }, loggedIn: () => void): void {
+  const channels = new Set<{ leave(): Promise<void> }>();
+  const createChannel = client.createChannel.bind(client);
+  client.createChannel = (channelId: string) => {
+    const channel = createChannel(channelId);
+    channels.add(channel);
+    return channel;
+  };
+  let reconnecting = false;
+  client.on('ConnectionStateChanged', (state) => {
+    const reconnected = reconnecting && state === 'CONNECTED';
+    reconnecting = state === 'RECONNECTING';
+    if (!reconnected) return;
+    const left = [...channels].map((channel) => channel.leave().catch(() => {}));
+    channels.clear();
+    Promise.all(left).then(loggedIn);
+  });
 }
 
 /**
@@ -120,4 +145,10 @@ function sendChannelMessageAndEcho(channel: { sendMessage(message: { text: strin
       listener({ text }, account, { serverReceivedTs: Date.now() });
     }
   });
+}
+
+/** The legacy invoke reply for an RTM error: err === ret.result, a short string such as 'not_login' (as the shim replies), and ret.reason. */
+function legacyInvokeFailure(error: unknown): { error: string; ret: { result: string; reason: string } } {
+  const failure = legacyFailureString(error);
+  return { error: failure, ret: { result: failure, reason: String(error) } };
 }

@@ -6,6 +6,7 @@ var session = signal;
 session.login({ uid: account })
   .then(() => onLoginSuccess(0), (error) => onLoginFailed(legacyLoginErrorCode(error)))
   .catch((error) => console.error(error));
+repeatLoginSuccessOnReconnect(session, () => onLoginSuccess(0));
 
 const onLoginSuccess = function (uid) {
   console.log('login ok', uid);
@@ -47,6 +48,30 @@ function legacyLoginErrorCode(error) {
   if (name === 'RtmUnauthenticatedError') return 206;
   if (name === '' && code === 6) return 204;
   return 201;
+}
+
+/**
+ * Legacy 1.4.x after an automatic reconnect: channels were not re-joined and onLoginSuccess fired again (apps
+ * re-join there). RTM re-joins by itself, so after a reconnect the channels this client created are left first
+ * (other members see them leave, as with the shim), then `loggedIn` runs. A channel is remembered until then.
+ */
+function repeatLoginSuccessOnReconnect(client, loggedIn) {
+  const channels = new Set();
+  const createChannel = client.createChannel.bind(client);
+  client.createChannel = (channelId) => {
+    const channel = createChannel(channelId);
+    channels.add(channel);
+    return channel;
+  };
+  let reconnecting = false;
+  client.on('ConnectionStateChanged', (state) => {
+    const reconnected = reconnecting && state === 'CONNECTED';
+    reconnecting = state === 'RECONNECTING';
+    if (!reconnected) return;
+    const left = [...channels].map((channel) => channel.leave().catch(() => {}));
+    channels.clear();
+    Promise.all(left).then(loggedIn);
+  });
 }
 
 /** The legacy onLogout code for an RTM connection state that ends the session (101 logout, 102 lost, 103 kicked). */

@@ -1,7 +1,8 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { CallExpression, Expression, ExpressionStatement, NewExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { FLAT_CONSTRUCTORS, isFlatModuleSpecifier, isLegacyModuleSpecifier } from './legacy-names.js';
 import { keyOf, propertyDeclarationKey, unwrap } from './keys.js';
+import { forEachCompilerDescendant, wrap } from './walk.js';
 
 /**
  * What a legacy object is: the `Signal` instance, a session, a channel, an outgoing or incoming call, or
@@ -31,23 +32,106 @@ interface BindingCandidate {
   readonly init: Node;
 }
 
-function bindingCandidates(sourceFile: SourceFile): BindingCandidate[] {
+/** The nodes the analysis looks at, found in one walk of the file (in source order). */
+interface FileIndex {
+  /** Names some declaration in the file binds (variable, function, class, parameter, import, destructuring). */
+  readonly declared: ReadonlySet<string>;
+  /** Every identifier's text except property names after a dot: names a new binding must not reuse. */
+  readonly taken: ReadonlySet<string>;
+  readonly calls: readonly ts.CallExpression[];
+  /** Calls and `new` expressions together, in source order. */
+  readonly invocations: readonly (ts.CallExpression | ts.NewExpression)[];
+  readonly accesses: readonly ts.PropertyAccessExpression[];
+  /** Expression statements that are a plain `=` assignment (the only ones that can set a callback slot). */
+  readonly assignments: readonly ts.ExpressionStatement[];
+  /** Variable declarations, `=` assignments and class property declarations. */
+  readonly bindings: readonly (ts.VariableDeclaration | ts.BinaryExpression | ts.PropertyDeclaration)[];
+}
+
+function isAssignment(node: ts.Node): node is ts.BinaryExpression {
+  return node.kind === ts.SyntaxKind.BinaryExpression && (node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/** Whether this identifier is the name a declaration binds. */
+function isDeclaredName(identifier: ts.Node): boolean {
+  const parent = identifier.parent as ts.Node | undefined;
+  switch (parent?.kind) {
+    case ts.SyntaxKind.VariableDeclaration:
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.ClassDeclaration:
+    case ts.SyntaxKind.Parameter:
+      return (parent as ts.NamedDeclaration).name === identifier;
+    case ts.SyntaxKind.ImportSpecifier:
+    case ts.SyntaxKind.ImportClause:
+    case ts.SyntaxKind.NamespaceImport:
+    case ts.SyntaxKind.BindingElement:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function indexFile(sourceFile: SourceFile): FileIndex {
+  const file = sourceFile.compilerNode;
+  const declared = new Set<string>();
+  const taken = new Set<string>();
+  const index = { declared, taken, calls: [] as ts.CallExpression[], invocations: [] as (ts.CallExpression | ts.NewExpression)[], accesses: [] as ts.PropertyAccessExpression[], assignments: [] as ts.ExpressionStatement[], bindings: [] as FileIndex['bindings'][number][] };
+  forEachCompilerDescendant(
+    file,
+    (node, inDoc) => {
+      // Identifiers are looked for in JSDoc too, as `getDescendantsOfKind(SyntaxKind.Identifier)` did; nothing else is.
+      if (node.kind === ts.SyntaxKind.Identifier) {
+        const parent = node.parent as ts.Node | undefined;
+        if (parent?.kind === ts.SyntaxKind.PropertyAccessExpression && (parent as ts.PropertyAccessExpression).name === node) return;
+        const text = node.getText(file);
+        taken.add(text);
+        if (isDeclaredName(node)) declared.add(text);
+        return;
+      }
+      if (inDoc) return;
+      switch (node.kind) {
+        case ts.SyntaxKind.CallExpression:
+          index.calls.push(node as ts.CallExpression);
+          index.invocations.push(node as ts.CallExpression);
+          break;
+        case ts.SyntaxKind.NewExpression:
+          index.invocations.push(node as ts.NewExpression);
+          break;
+        case ts.SyntaxKind.PropertyAccessExpression:
+          index.accesses.push(node as ts.PropertyAccessExpression);
+          break;
+        case ts.SyntaxKind.ExpressionStatement:
+          if (isAssignment((node as ts.ExpressionStatement).expression)) index.assignments.push(node as ts.ExpressionStatement);
+          break;
+        case ts.SyntaxKind.VariableDeclaration:
+        case ts.SyntaxKind.PropertyDeclaration:
+          index.bindings.push(node as ts.VariableDeclaration | ts.PropertyDeclaration);
+          break;
+        case ts.SyntaxKind.BinaryExpression:
+          if (isAssignment(node)) index.bindings.push(node);
+          break;
+        default:
+      }
+    },
+    true,
+  );
+  return index;
+}
+
+function bindingCandidates(sourceFile: SourceFile, index: FileIndex): BindingCandidate[] {
   const out: BindingCandidate[] = [];
-  sourceFile.forEachDescendant((node) => {
-    if (Node.isVariableDeclaration(node)) {
-      const init = node.getInitializer();
-      const nameNode = node.getNameNode();
-      const key = Node.isIdentifier(nameNode) ? keyOf(nameNode) : undefined;
-      if (init && key) out.push({ key, init });
-    } else if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
-      const key = keyOf(node.getLeft());
-      if (key) out.push({ key, init: node.getRight() });
-    } else if (Node.isPropertyDeclaration(node)) {
-      const init = node.getInitializer();
-      const key = propertyDeclarationKey(node);
-      if (init && key) out.push({ key, init });
+  for (const binding of index.bindings) {
+    if (ts.isVariableDeclaration(binding)) {
+      const key = binding.initializer && ts.isIdentifier(binding.name) ? keyOf(wrap(sourceFile, binding.name)) : undefined;
+      if (binding.initializer && key) out.push({ key, init: wrap(sourceFile, binding.initializer) });
+    } else if (ts.isBinaryExpression(binding)) {
+      const key = keyOf(wrap(sourceFile, binding.left));
+      if (key) out.push({ key, init: wrap(sourceFile, binding.right) });
+    } else if (binding.initializer) {
+      const key = propertyDeclarationKey(wrap(sourceFile, binding));
+      if (key) out.push({ key, init: wrap(sourceFile, binding.initializer) });
     }
-  });
+  }
   return out;
 }
 
@@ -70,7 +154,15 @@ export class Analysis {
   /** The declared name `AgoraRTM` already exists (an earlier run, or a migrated file). */
   readonly hasAgoraRtmBinding: boolean;
 
+  private readonly index: FileIndex;
+
+  /** Every name used in the file (identifiers, except property names after a dot). */
+  get takenNames(): ReadonlySet<string> {
+    return this.index.taken;
+  }
+
   constructor(readonly sourceFile: SourceFile) {
+    this.index = indexFile(sourceFile);
     this.findLegacyImports();
     this.hasAgoraRtmBinding = this.declaresName('AgoraRTM');
     if (!this.declaresName('Signal')) this.factoryNames.add('Signal');
@@ -118,12 +210,13 @@ export class Analysis {
   methodCalls(role: Role, method: string): CallExpression[] {
     if (!this.callsByMethod) {
       this.callsByMethod = new Map();
-      for (const call of this.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-        const callee = call.getExpression();
-        if (!Node.isPropertyAccessExpression(callee)) continue;
-        const list = this.callsByMethod.get(callee.getName()) ?? [];
-        list.push(call);
-        this.callsByMethod.set(callee.getName(), list);
+      const file = this.sourceFile.compilerNode;
+      for (const call of this.index.calls) {
+        if (!ts.isPropertyAccessExpression(call.expression)) continue;
+        const name = call.expression.name.getText(file);
+        const list = this.callsByMethod.get(name) ?? [];
+        list.push(wrap(this.sourceFile, call));
+        this.callsByMethod.set(name, list);
       }
     }
     return (this.callsByMethod.get(method) ?? []).filter((call) => this.roleOf((call.getExpression() as PropertyAccessExpression).getExpression()) === role);
@@ -133,10 +226,12 @@ export class Analysis {
   accessesNamed(name: string): readonly PropertyAccessExpression[] {
     if (!this.accessesByName) {
       this.accessesByName = new Map();
-      for (const access of this.sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
-        const list = this.accessesByName.get(access.getName()) ?? [];
-        list.push(access);
-        this.accessesByName.set(access.getName(), list);
+      const file = this.sourceFile.compilerNode;
+      for (const access of this.index.accesses) {
+        const name = access.name.getText(file);
+        const list = this.accessesByName.get(name) ?? [];
+        list.push(wrap(this.sourceFile, access));
+        this.accessesByName.set(name, list);
       }
     }
     return this.accessesByName.get(name) ?? [];
@@ -161,21 +256,7 @@ export class Analysis {
   }
 
   private declaresName(name: string): boolean {
-    const legacyLocal = new Set(this.legacyImports.map((entry) => entry.localName));
-    if (legacyLocal.has(name)) return false;
-    return this.sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
-      if (identifier.getText() !== name) return false;
-      const parent = identifier.getParent();
-      return (
-        (Node.isVariableDeclaration(parent) && parent.getNameNode() === identifier) ||
-        ((Node.isFunctionDeclaration(parent) || Node.isClassDeclaration(parent)) && parent.getNameNode() === identifier) ||
-        Node.isImportSpecifier(parent) ||
-        Node.isImportClause(parent) ||
-        Node.isNamespaceImport(parent) ||
-        (Node.isParameterDeclaration(parent) && parent.getNameNode() === identifier) ||
-        Node.isBindingElement(parent)
-      );
-    });
+    return !this.legacyImports.some((entry) => entry.localName === name) && this.index.declared.has(name);
   }
 
   private findLegacyImports(): void {
@@ -199,7 +280,9 @@ export class Analysis {
         this.legacyImports.push({ kind: 'side-effect', statement: declaration });
       }
     }
-    for (const call of this.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const file = this.sourceFile.compilerNode;
+    const requires = this.index.calls.filter((call) => ts.isIdentifier(call.expression) && call.expression.getText(file) === 'require');
+    for (const call of requires.map((node) => wrap<CallExpression>(this.sourceFile, node))) {
       const callee = call.getExpression();
       const [argument] = call.getArguments();
       if (!Node.isIdentifier(callee) || callee.getText() !== 'require' || !argument || !Node.isStringLiteral(argument)) continue;
@@ -235,7 +318,7 @@ export class Analysis {
   }
 
   private inferRoles(): void {
-    const candidates = bindingCandidates(this.sourceFile);
+    const candidates = bindingCandidates(this.sourceFile, this.index);
     for (let round = 0; round < 6; round += 1) {
       let changed = false;
       for (const { key, init } of candidates) {
@@ -249,15 +332,23 @@ export class Analysis {
       this.inferIncomingCalls();
       if (!changed) break;
     }
-    for (const node of this.sourceFile.getDescendants()) {
+    for (const node of this.index.invocations.map((invocation) => wrap<CallExpression | NewExpression>(this.sourceFile, invocation))) {
       if (this.isCreation(node)) this.creations.push(node);
       else if (this.isFlatCreation(node)) this.flatCreations.push(node);
     }
   }
 
   /** The parameter of an `onInviteReceived` handler is an incoming call. */
+  private assignmentStatements?: ExpressionStatement[];
+
+  /** Expression statements that are a plain `=` assignment, wrapped once (role inference reads them every round). */
+  private assignments(): ExpressionStatement[] {
+    this.assignmentStatements ??= this.index.assignments.map((statement) => wrap<ExpressionStatement>(this.sourceFile, statement));
+    return this.assignmentStatements;
+  }
+
   private inferIncomingCalls(): void {
-    for (const statement of this.sourceFile.getDescendantsOfKind(SyntaxKind.ExpressionStatement)) {
+    for (const statement of this.assignments()) {
       const slot = this.readSlot(statement);
       if (!slot || slot.role !== 'session' || slot.slot !== 'onInviteReceived') continue;
       const value = unwrap(slot.value);
@@ -294,7 +385,7 @@ export class Analysis {
   }
 
   private findSlots(): void {
-    for (const statement of this.sourceFile.getDescendantsOfKind(SyntaxKind.ExpressionStatement)) {
+    for (const statement of this.assignments()) {
       const slot = this.readSlot(statement);
       if (slot) this.slots.push({ statement, ...slot });
     }

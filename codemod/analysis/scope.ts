@@ -1,5 +1,6 @@
-import { Node, VariableDeclarationKind } from 'ts-morph';
-import type { ts } from 'ts-morph';
+import { Node, ts } from 'ts-morph';
+import type { VariableDeclaration } from 'ts-morph';
+import { forEachCompilerDescendant, wrap } from './walk.js';
 
 /**
  * Finds the declaration an identifier refers to by walking its enclosing scopes (parameters, block
@@ -22,16 +23,29 @@ function addBinding(names: Map<string, Node>, nameNode: Node, declaration: Node)
   }
 }
 
+/** Kinds whose `var`s stay inside them (as ts-morph's `isFunctionLikeDeclaration`, plus classes). */
+const VAR_BARRIERS = new Set([
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+]);
+
 function addHoistedVars(names: Map<string, Node>, scope: Node): void {
-  scope.forEachDescendant((child, traversal) => {
-    if (Node.isFunctionLikeDeclaration(child) || Node.isClassDeclaration(child) || Node.isClassExpression(child)) {
-      traversal.skip();
-      return undefined;
+  const sourceFile = scope.getSourceFile();
+  forEachCompilerDescendant(scope.compilerNode, (child) => {
+    if (VAR_BARRIERS.has(child.kind)) return false;
+    if (child.kind === ts.SyntaxKind.VariableDeclarationList && (child.flags & ts.NodeFlags.BlockScoped) === 0) {
+      for (const declaration of (child as ts.VariableDeclarationList).declarations) {
+        const wrapped = wrap<VariableDeclaration>(sourceFile, declaration);
+        addBinding(names, wrapped.getNameNode(), wrapped);
+      }
     }
-    if (Node.isVariableDeclarationList(child) && child.getDeclarationKind() === VariableDeclarationKind.Var) {
-      for (const declaration of child.getDeclarations()) addBinding(names, declaration.getNameNode(), declaration);
-    }
-    return undefined;
+    return true;
   });
 }
 

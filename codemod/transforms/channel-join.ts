@@ -1,10 +1,46 @@
-import { Node } from 'ts-morph';
-import type { Transform } from '../types.js';
+import { Node, VariableDeclarationKind } from 'ts-morph';
+import { unwrap } from '../analysis/keys.js';
+import { indentAt, newlineOf } from '../text.js';
+import type { Transform, TransformContext } from '../types.js';
+import type { BoundCall } from './bound-call.js';
 import { boundCall } from './bound-call.js';
 import { chain, errorParam, errorTail, idOf, insertAfter, params, unitOf } from './shared.js';
 import { ThenSlots } from './then-slots.js';
 
 const JOIN = idOf('session', 'channelJoin');
+
+/** The RTM 1.x channel ID rule (rtm-1x.md §3): createChannel() throws at once for any other name. */
+const RTM_ID = /^[\s\w!#$%&()+,.:;<=>?@[\]^{|}~-]{1,64}$/;
+
+/** Whether createChannel(name) may throw: anything but a literal that follows the RTM ID rule. */
+function mayBeRejected(name: Node): boolean {
+  const inner = unwrap(name);
+  if (!Node.isStringLiteral(inner) && !Node.isNoSubstitutionTemplateLiteral(inner)) return true;
+  const value = inner.getLiteralValue();
+  return value === 'null' || !RTM_ID.test(value);
+}
+
+/**
+ * Legacy reported a channel name the server rejected through onChannelJoinFailed; RTM's createChannel() throws
+ * at once. A `var` declaration or an assignment is wrapped in try/catch so the throw reaches the same failure arm
+ * as a rejected join(), asynchronously as in legacy (handlers assigned after channelJoin() are defined by then).
+ * A let/const cannot be wrapped without changing its scope: that site gets a TODO.
+ */
+function catchRejectedName(ctx: TransformContext, bound: BoundCall, joinChain: string, reject: string | undefined): boolean {
+  const statement = bound.statement;
+  const isVar = Node.isVariableStatement(statement) && statement.getDeclarationKind() === VariableDeclarationKind.Var;
+  if (!isVar && bound.kind !== 'assignment') return false;
+  const unit = unitOf(ctx);
+  const newline = newlineOf(ctx.text);
+  const indent = indentAt(ctx.text, statement.getStart());
+  const report = reject
+    ? ['// createChannel() throws at once for a name RTM rejects: report it like a failed join, as legacy did', `${chain(ctx, 'Promise.reject(error)', [`.catch(${reject})`, ...errorTail(ctx)])};`]
+    : ['// createChannel() throws at once for a name RTM rejects; legacy ignored it without onChannelJoinFailed'];
+  const body = (text: string): string => text.split('\n').map((line) => indent + unit + line).join(newline);
+  ctx.edit(statement.getStart(), statement.getStart(), `try {${newline}${indent}${unit}`);
+  ctx.edit(statement.getEnd(), statement.getEnd(), [newline + body(joinChain), `${indent}} catch (error) {`, ...report.map(body), `${indent}}`].join(newline));
+  return true;
+}
 
 /**
  * `channel = session.channelJoin(name)` → `channel = session.createChannel(name); channel.join()`
@@ -40,9 +76,15 @@ export const channelJoin: Transform = {
       }
       const reject = failed ? `${errorParam(ctx)} => ${failed.call(`${ctx.helper('legacyFailureString')}(error)`)}` : '() => {}';
       const links = success ? [`.then(${success}, ${reject})`, ...errorTail(ctx)] : failed ? [`.catch(${reject})`, ...errorTail(ctx)] : ['.catch(() => {})'];
-      ctx.edit(call.getStart(), call.getEnd(), `${ctx.source(callee.getExpression())}.createChannel(${ctx.source(call.getArguments()[0]!)})`);
-      insertAfter(ctx, bound.statement, [`${chain(ctx, `${channelText}.join()`, links)};`]);
+      const name = call.getArguments()[0]!;
+      ctx.edit(call.getStart(), call.getEnd(), `${ctx.source(callee.getExpression())}.createChannel(${ctx.source(name)})`);
+      const joinChain = `${chain(ctx, `${channelText}.join()`, links)};`;
+      const caught = mayBeRejected(name) && catchRejectedName(ctx, bound, joinChain, failed ? reject : undefined);
+      if (!caught) insertAfter(ctx, bound.statement, [joinChain]);
       ctx.converted(call, JOIN);
+      if (mayBeRejected(name) && !caught) {
+        ctx.todo(call, JOIN, "createChannel() throws at once for a name RTM rejects (legacy reported onChannelJoinFailed('invalid_argument')): wrap it in try/catch if this name may break the RTM ID rule");
+      }
     }
     slots.todoUnused(['onChannelJoined', 'onChannelJoinFailed'], () => 'assign this callback in the block that calls channelJoin() so it can become the join promise handler');
     slots.todoUnused(['onChannelUserList'], () =>

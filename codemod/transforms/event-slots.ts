@@ -33,7 +33,7 @@ const EVENT_SLOTS: readonly EventSlot[] = [
  * RTM delivers as peer messages, so they must not reach onMessageInstantReceive.
  */
 /** The helper that recognises legacy call signals (it calls parseLegacyCallEnd, emitted with it). */
-function callSignalCheck(ctx: TransformContext): string {
+export function callSignalCheck(ctx: TransformContext): string {
   ctx.helper('parseLegacyCallEnd');
   return ctx.helper('isLegacyCallSignal');
 }

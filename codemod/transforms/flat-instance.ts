@@ -3,6 +3,7 @@ import type { CallExpression } from 'ts-morph';
 import { constructorNames } from '../api.js';
 import type { Transform, TransformContext } from '../types.js';
 import { boundCall } from './bound-call.js';
+import { FLAT_CALL_TYPE } from '../flat-helpers.js';
 import { flatId, instanceAt, registerInstance } from './flat-shared.js';
 import { calleeOwner, insertAfter, params, replaceNode } from './shared.js';
 import { keyOf } from '../analysis/keys.js';
@@ -15,6 +16,7 @@ const IS_ONLINE = flatId('isOnline');
 /** The constructors that return the one shared instance (the others create a new one each time). */
 const SHARED = new Set(constructorNames('flat').filter((name) => name.startsWith('get')));
 const CHANNEL_METHODS = ['channelJoin', 'channelLeave', 'messageChannelSend', 'messageChannelSend2', 'channelQueryUserIsIn'];
+export const CALL_METHODS = ['channelInviteUser', 'channelInviteUser2', 'channelInviteAccept', 'channelInviteRefuse', 'channelInviteEnd'];
 
 /** The App ID argument: `(appId)`, Android's `(context, appId)`; undefined for anything else. */
 function appIdOf(creation: CallExpression, name: string): Node | undefined {
@@ -63,9 +65,14 @@ function convertCreation(ctx: TransformContext, creation: CallExpression): void 
   const lines: string[] = [];
   let channels: string | undefined;
   let status: string | undefined;
+  let calls: string | undefined;
   if (usesMethods(ctx, bound.targetKey, CHANNEL_METHODS)) {
     channels = ctx.uniqueName(`${variable}Channels`);
     lines.push(`const ${channels} = new Map${ctx.facts.typescript ? `<string, ReturnType<typeof ${variable}.createChannel>>` : ''}(); // the joined channel by ID (the flat API joined one at a time)`);
+  }
+  if (usesMethods(ctx, bound.targetKey, CALL_METHODS) || ctx.analysis.slotsOf('flat', 'onInviteReceived').some((slot) => slot.ownerKey === bound.targetKey)) {
+    calls = ctx.uniqueName(`${variable}Calls`);
+    lines.push(`const ${calls} = new Map${ctx.facts.typescript ? `<string, ${FLAT_CALL_TYPE}>` : ''}(); // the calls by channel and account (the flat API named a call by both)`);
   }
   if (usesMethods(ctx, bound.targetKey, ['getStatus', 'isOnline'])) {
     status = ctx.uniqueName(`${variable}Status`);
@@ -73,7 +80,7 @@ function convertCreation(ctx: TransformContext, creation: CallExpression): void 
     lines.push(`${variable}.on('ConnectionStateChanged', ${params(ctx, [['state', 'string']])} => {`, `  ${status} = ${ctx.helper('flatLoginStatus')}(state);`, '});');
   }
   if (lines.length > 0) insertAfter(ctx, bound.statement, lines);
-  registerInstance(ctx, bound.targetKey, { statement: bound.statement, name: variable, ...(channels ? { channels } : {}), ...(status ? { status } : {}) });
+  registerInstance(ctx, bound.targetKey, { statement: bound.statement, name: variable, ...(channels ? { channels } : {}), ...(status ? { status } : {}), ...(calls ? { calls } : {}) });
 }
 
 /** `api.getStatus()` / `api.isOnline()` → the status kept from ConnectionStateChanged. */

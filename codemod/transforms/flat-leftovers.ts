@@ -13,15 +13,11 @@ function markedFlat(statement: Node): boolean {
 const RESULT_SLOTS = [
   'onLoginSuccess', 'onLoginFailed', 'onError', 'onChannelQueryUserIsIn', 'onMessageSendSuccess', 'onMessageSendError', 'onQueryUserStatusResult', 'onChannelQueryUserNumResult', 'onInvokeRet',
   'onChannelJoined', 'onChannelJoinFailed', 'onChannelUserList', 'onChannelUserJoined', 'onChannelUserLeaved', 'onMessageChannelReceive', 'onChannelLeaved',
+  'onInviteReceivedByPeer', 'onInviteAcceptedByPeer', 'onInviteRefusedByPeer', 'onInviteFailed', 'onInviteEndByPeer', 'onInviteEndByMyself', 'onInviteMsg',
 ];
 
 /** Advice for flat elements the map plans to convert but the codemod converts only in some shapes (or not yet). */
 const ADVICE: Record<string, string> = {
-  onInviteReceived: "RTM: client.on('RemoteInvitationReceived', (invitation) => …) with invitation.channelId, callerId and content; keep the invitation object to accept() or refuse() it (the flat API named calls by channel and account): convert the call flow by hand",
-  channelInviteUser: 'RTM: client.createLocalInvitation(account) with channelId set, then send(); keep the invitation object for its events and cancel()',
-  channelInviteUser2: 'RTM: client.createLocalInvitation(account) with channelId and content (extra) set, then send(); keep the invitation object for its events and cancel()',
-  channelInviteAccept: 'RTM: remoteInvitation.accept() on the invitation object received with RemoteInvitationReceived (keep it by channel and caller)',
-  channelInviteRefuse: 'RTM: remoteInvitation.refuse() on the invitation object received with RemoteInvitationReceived (keep it by channel and caller)',
   callbackSet: 'RTM has no callback object: assign each callback as a property (api.onX = …) so the codemod can convert it, or register client.on(…) listeners by hand',
 };
 

@@ -3,6 +3,8 @@ import type { CallExpression } from 'ts-morph';
 import { unwrap } from '../analysis/keys.js';
 import type { SlotAssignment } from '../analysis/roles.js';
 import type { Transform, TransformContext } from '../types.js';
+import { callSignalCheck } from './event-slots.js';
+import { CALL_METHODS } from './flat-instance.js';
 import { arms, flatHandler, flatId, instanceAt } from './flat-shared.js';
 import { calleeOwner, chain, errorParam, hoistSlot, insertAfter, params, property, replaceNode, slotProblem, valueDiscarded } from './shared.js';
 
@@ -75,6 +77,11 @@ function convertEventSlot(ctx: TransformContext, slot: SlotAssignment, id: typeo
   ctx.converted(slot.statement, id);
 }
 
+/** Whether the file makes or takes flat calls, whose signals arrive as peer messages. */
+function usesFlatCalls(ctx: TransformContext): boolean {
+  return CALL_METHODS.some((method) => ctx.analysis.methodCalls('flat', method).length > 0) || ctx.analysis.slotsOf('flat', 'onInviteReceived').length > 0;
+}
+
 /** The flat session: login/login2, logout, onLogout and incoming peer messages. */
 export const flatSession: Transform = {
   name: 'flat-session',
@@ -93,9 +100,11 @@ export const flatSession: Transform = {
       ]);
     }
     const text = ctx.facts.typescript ? "message.text ?? ''" : 'message.text';
+    // The flat API consumed the signals of calls (hang-ups, in-call messages): they never reached onMessageInstantReceive.
+    const calls = usesFlatCalls(ctx);
     for (const slot of ctx.analysis.slotsOf('flat', 'onMessageInstantReceive')) {
       convertEventSlot(ctx, slot, ON_INSTANT_RECEIVE, (call) => [
-        `${slot.owner.getText()}.on('MessageFromPeer', ${params(ctx, [['message', '{ text?: string }'], ['peerId', 'string']])} => ${call('peerId', '0', text)});`,
+        `${slot.owner.getText()}.on('MessageFromPeer', ${params(ctx, [['message', '{ text?: string }'], ['peerId', 'string']])} => ${calls ? `{\n  if (!${callSignalCheck(ctx)}(message.text)) ${call('peerId', '0', text)};\n}` : call('peerId', '0', text)});`,
       ]);
     }
   },

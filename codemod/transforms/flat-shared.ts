@@ -9,6 +9,7 @@ import { apiId } from '../api.js';
 import type { ApiId } from '../api.js';
 import { keyOf, unwrap } from '../analysis/keys.js';
 import { declarationOf } from '../analysis/scope.js';
+import type { SlotAssignment } from '../analysis/roles.js';
 import type { TransformContext } from '../types.js';
 import { calleeOwner, errorParam, errorTail } from './shared.js';
 import type { Handler } from './shared.js';
@@ -25,6 +26,8 @@ export interface FlatInstance {
   readonly channels?: string;
   /** The `let` holding getStatus()'s value, when the file reads it. */
   readonly status?: string;
+  /** The `Map` of the calls by channel and account, when the file makes or takes calls. */
+  readonly calls?: string;
 }
 
 interface FlatState {
@@ -44,17 +47,36 @@ export function registerInstance(ctx: TransformContext, key: string, instance: F
   stateOf(ctx).instances.set(key, instance);
 }
 
-/** The instance state usable at `site`, or undefined when the instance is not a variable visible there. */
+/** The instance state usable at `call`, or undefined when the instance is not a variable visible there. */
 export function instanceAt(ctx: TransformContext, call: CallExpression): FlatInstance | undefined {
-  const key = keyOf(calleeOwner(call));
+  return instanceOf(ctx, keyOf(calleeOwner(call)), call);
+}
+
+/** The state of the instance `key` usable at `site`, or undefined when the instance is not a variable visible there. */
+export function instanceOf(ctx: TransformContext, key: string | undefined, site: Node): FlatInstance | undefined {
   const instance = key === undefined ? undefined : stateOf(ctx).instances.get(key);
   const block = instance?.statement.getParent();
-  return block && call.getAncestors().includes(block) ? instance : undefined;
+  return block && site.getAncestors().includes(block) ? instance : undefined;
 }
 
 /** The handler of a flat callback of the call's instance, usable at the call; undefined when there is none. */
 export function flatHandler(ctx: TransformContext, call: CallExpression, slot: string): Handler | undefined {
-  return stateOf(ctx).slots.handlerFor(keyOf(calleeOwner(call)), slot, call);
+  return flatHandlerAt(ctx, keyOf(calleeOwner(call)), slot, call);
+}
+
+/** The handler of a flat callback of the instance `key`, usable at `site`; undefined when there is none. */
+export function flatHandlerAt(ctx: TransformContext, key: string | undefined, slot: string, site: Node): Handler | undefined {
+  return stateOf(ctx).slots.handlerFor(key, slot, site);
+}
+
+/** The assignment of `slot` that `flatHandlerAt` would use at `site`. */
+export function usableAssignmentAt(ctx: TransformContext, key: string | undefined, slot: string, site: Node): SlotAssignment | undefined {
+  return stateOf(ctx).slots.usableAssignment(key, slot, site);
+}
+
+/** Whether the instance `key` assigns `slot` in a way no site can use (not in scope at `site`, assigned twice, …). */
+export function slotUnusableAt(ctx: TransformContext, key: string | undefined, slot: string, site: Node): boolean {
+  return ctx.analysis.slotsOf('flat', slot).some((assignment) => assignment.ownerKey === key) && !stateOf(ctx).slots.usableAssignment(key, slot, site);
 }
 
 /** Whether the instance of this call assigns `slot` anywhere in the file (visible here or not). */
@@ -65,7 +87,7 @@ export function assignsSlot(ctx: TransformContext, call: CallExpression, slot: s
 
 /** The callbacks of `slots` that the instance assigns but that cannot be used at this call (not in scope, assigned twice, …). */
 export function unusableSlots(ctx: TransformContext, call: CallExpression, slots: readonly string[]): string[] {
-  return slots.filter((slot) => assignsSlot(ctx, call, slot) && !stateOf(ctx).slots.usableAssignment(keyOf(calleeOwner(call)), slot, call));
+  return slots.filter((slot) => slotUnusableAt(ctx, keyOf(calleeOwner(call)), slot, call));
 }
 
 export function todoUnusedSlots(ctx: TransformContext, slots: readonly string[]): void {

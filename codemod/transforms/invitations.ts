@@ -1,5 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
+import { CALL_SIGNAL_TEXT } from '../../shim/api-map.js';
 import { keyOf, unwrap } from '../analysis/keys.js';
 import type { Role, SlotAssignment } from '../analysis/roles.js';
 import type { Transform, TransformContext } from '../types.js';
@@ -13,6 +14,10 @@ const END = idOf('call', 'channelInviteEnd');
 const END_BY_PEER = idOf('call', 'onInviteEndByPeer');
 const PEERUID = idOf('call', 'peeruid');
 const RESEND = idOf('call', 'channelInviteUser2');
+const DTMF = idOf('call', 'channelInviteDTMF');
+const INVITE_MSG = idOf('call', 'onInviteMsg');
+/** The invitation property naming the peer of a call. */
+const PEER_OF: Record<'call' | 'remoteCall', string> = { call: 'calleeId', remoteCall: 'callerId' };
 
 const RENAMED_PROPERTIES: Partial<Record<Role, Record<string, string>>> = {
   call: { peer: 'calleeId', channelName: 'channelId', extra: 'content' },
@@ -25,6 +30,13 @@ function isEmpty(node: Node | undefined): boolean {
   return !inner || (Node.isStringLiteral(inner) && inner.getLiteralValue() === '') || (Node.isIdentifier(inner) && inner.getText() === 'undefined');
 }
 
+/** The legacy extra keys RTM has no counterpart for, when the invitation's extra shows them. */
+export function inviteOptionsProblem(extra: Node): string | undefined {
+  return /_require_peer_online|_timeout/.test(extra.getText())
+    ? 'the extra keys _require_peer_online/_timeout have no RTM counterpart (RTM fails after 30 s without delivery and 60 s without answer)'
+    : undefined;
+}
+
 function convertInvite(ctx: TransformContext, call: CallExpression): void {
   const args = call.getArguments();
   const bound = boundCall(call);
@@ -33,8 +45,9 @@ function convertInvite(ctx: TransformContext, call: CallExpression): void {
     ctx.todo(call, INVITE, 'use const invitation = client.createLocalInvitation(peer); invitation.channelId = channel; invitation.content = extra; invitation.send()');
     return;
   }
-  if (extra && /_require_peer_online|_timeout/.test(extra.getText())) {
-    ctx.todo(call, INVITE, 'the extra keys _require_peer_online/_timeout have no RTM counterpart (RTM fails after 30 s without delivery and 60 s without answer)');
+  const options = extra && inviteOptionsProblem(extra);
+  if (options) {
+    ctx.todo(call, INVITE, options);
     return;
   }
   const target = bound.targetText!;
@@ -104,6 +117,40 @@ function convertEndByPeer(ctx: TransformContext, slot: SlotAssignment): void {
   ctx.converted(slot.statement, END_BY_PEER);
 }
 
+/** `call.channelInviteDTMF(dtmf)` → sendLegacyCallMessage(client, call, peer, '{"msgtype":"dtmf","msgdata":dtmf}'): the shim's in-call call signal. */
+function convertDtmf(ctx: TransformContext, call: CallExpression, role: 'call' | 'remoteCall'): void {
+  const owner = calleeOwner(call);
+  const key = keyOf(owner);
+  const client = key === undefined ? undefined : clientOfCallAt(ctx, key, role, call);
+  const [dtmf] = call.getArguments();
+  if (!client || !dtmf || call.getArguments().length > 1 || !valueDiscarded(call)) {
+    ctx.todo(call, DTMF, `send resignal's in-call message to the peer: client.sendMessageToPeer({ text: '${CALL_SIGNAL_TEXT.messagePrefix}' + JSON.stringify({ channel, extra: JSON.stringify({ msgtype: 'dtmf', msgdata: dtmf }) }) }, peer) (the client of this call is not in scope here)`);
+    return;
+  }
+  const target = ctx.source(owner);
+  const extra = `JSON.stringify({ msgtype: '${CALL_SIGNAL_TEXT.dtmfType}', msgdata: ${ctx.source(dtmf)} })`;
+  replaceNode(ctx, call, `${ctx.helper('sendLegacyCallMessage')}(${client}, ${target}, ${target}.${PEER_OF[role]}, ${extra})`);
+  ctx.converted(call, DTMF);
+}
+
+/** `call.onInviteMsg = fn` → a hoisted handler called for each in-call message the peer sends for this call. */
+function convertInviteMsg(ctx: TransformContext, slot: SlotAssignment): void {
+  const role = slot.role === 'remoteCall' ? 'remoteCall' : 'call';
+  const client = clientOfCallAt(ctx, slot.ownerKey, role, slot.statement);
+  const problem = slotProblem(ctx, slot) ?? (client ? undefined : 'the client of this call is not in scope here');
+  if (problem === 'already handled') return;
+  if (problem || !client) {
+    ctx.claim(slot.statement);
+    ctx.todo(slot.statement, INVITE_MSG, `${problem ?? ''}; RTM has no in-call messages: read resignal's call signal ('${CALL_SIGNAL_TEXT.messagePrefix}' + JSON { channel, extra }) from MessageFromPeer`);
+    return;
+  }
+  const handler = hoistSlot(ctx, slot);
+  ctx.helper('parseLegacyCallEnd');
+  const owner = slot.owner.getText();
+  insertAfter(ctx, slot.statement, [`${ctx.helper('onLegacyCallMessage')}(${client}, ${owner}, ${owner}.${PEER_OF[role]}, ${params(ctx, [['extra', 'string']])} => ${handler.call('extra')});`]);
+  ctx.converted(slot.statement, INVITE_MSG);
+}
+
 /** Whether a property access is the target of an assignment (`call.peer = …`, `call.peer += …`). */
 function isAssignmentTarget(access: Node): boolean {
   const parent = access.getParent();
@@ -115,7 +162,7 @@ function isAssignmentTarget(access: Node): boolean {
 /** channelInviteUser2 → createLocalInvitation + send(); accept/refuse of an incoming call; hang-ups; renamed call properties. */
 export const invitations: Transform = {
   name: 'invitations',
-  ids: [INVITE, idOf('remoteCall', 'channelInviteAccept'), idOf('remoteCall', 'channelInviteRefuse'), END, END_BY_PEER, PEERUID, RESEND],
+  ids: [INVITE, idOf('remoteCall', 'channelInviteAccept'), idOf('remoteCall', 'channelInviteRefuse'), END, END_BY_PEER, PEERUID, RESEND, DTMF, INVITE_MSG],
   run(sourceFile, ctx) {
     for (const call of ctx.analysis.methodCalls('session', 'channelInviteUser2')) {
       if (ctx.claim(call)) convertInvite(ctx, call);
@@ -139,6 +186,10 @@ export const invitations: Transform = {
         if (ctx.claim(call)) convertEnd(ctx, call, role);
       }
       for (const slot of ctx.analysis.slotsOf(role, 'onInviteEndByPeer')) convertEndByPeer(ctx, slot);
+      for (const call of ctx.analysis.methodCalls(role, 'channelInviteDTMF')) {
+        if (ctx.claim(call)) convertDtmf(ctx, call, role);
+      }
+      for (const slot of ctx.analysis.slotsOf(role, 'onInviteMsg')) convertInviteMsg(ctx, slot);
     }
     for (const access of sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
       const role = ctx.analysis.roleOf(access.getExpression());

@@ -6,7 +6,7 @@ import { declarationOf } from '../analysis/scope.js';
 import type { Transform, TransformContext } from '../types.js';
 import { boundCall } from './bound-call.js';
 import { isStableValue, visibleAt } from './own-account.js';
-import { calleeOwner, chain, errorParam, errorTail, keyedEntry, params, replaceNode, usesOwnThis, valueDiscarded } from './shared.js';
+import { calleeOwner, chain, errorTail, keyedEntry, params, replaceNode, usesOwnThis, valueDiscarded } from './shared.js';
 
 const PREFIX = 'io.agora.signal.';
 
@@ -197,7 +197,9 @@ function resultCallback(ctx: TransformContext, callback: Node): string {
       }
     }
   }
-  return `${ctx.facts.typescript ? '({ error, ret }: { error: string; ret: any })' : '({ error, ret })'} => (${ctx.source(callback)})(error, ret)`;
+  // A named callback is called as written; anything else (a function literal in TypeScript, …) in parentheses.
+  const callee = keyOf(callback) !== undefined ? ctx.source(callback) : `(${ctx.source(callback)})`;
+  return `${ctx.facts.typescript ? '({ error, ret }: { error: string; ret: any })' : '({ error, ret })'} => ${callee}(error, ret)`;
 }
 
 function convert(ctx: TransformContext, call: CallExpression): void {
@@ -243,15 +245,11 @@ function convert(ctx: TransformContext, call: CallExpression): void {
   if (!callback) {
     links = ['.catch(() => {})'];
   } else {
-    const failed = "{ result: 'failed', reason: String(error) }";
+    // As the shim (and legacy) replies to a failure: err === ret.result, a short string such as 'not_login'.
+    ctx.helper('legacyFailureString');
+    const failed = ctx.helper('legacyInvokeFailure');
     const ok = rule.result ? `${params(ctx, [[rule.result, rule.resultType]])} =>` : '() =>';
-    const cb = keyOf(callback) !== undefined ? callback.getText() : undefined;
-    links = cb
-      ? [`.then(${ok} ${cb}('', ${rule.ret(args)}), ${errorParam(ctx)} => ${cb}(String(error), ${failed}))`]
-      : [
-          `.then(${ok} ({ error: '', ret: ${rule.ret(args)} }), ${errorParam(ctx)} => ({ error: String(error), ret: ${failed} }))`,
-          `.then(${resultCallback(ctx, callback)})`,
-        ];
+    links = [`.then(${ok} ({ error: '', ret: ${rule.ret(args)} }), ${failed})`, `.then(${resultCallback(ctx, callback)})`];
     links.push(...errorTail(ctx));
   }
   replaceNode(ctx, call, chain(ctx, rule.call(client, args, fields.nodes, ctx), links));

@@ -14,7 +14,8 @@ const ON_LOGIN_FAILED = apiId('Session', 'onLoginFailed');
 /**
  * `session = signal.login(account, token)` → `session = signal; session.login({ uid, token })` with
  * onLoginSuccess/onLoginFailed as the arms of the login promise (uid 0, legacy failure codes).
- * RTM re-joins channels itself after a reconnect, so onLoginSuccess fires once per login().
+ * Like 1.4.x, onLoginSuccess fires again after an automatic reconnect, once the channels RTM re-joined by itself
+ * are left (`repeatLoginSuccessOnReconnect`, difference `reconnect-login-success`).
  */
 export const sessionLogin: Transform = {
   name: 'session-login',
@@ -58,11 +59,14 @@ export const sessionLogin: Transform = {
         links.push('.catch(() => {})');
       }
       const login = chain(ctx, `${sessionText}.login({ ${fields.join(', ')} })`, links);
+      // 1.4.x fired onLoginSuccess again after a reconnect, without the channels (difference reconnect-login-success).
+      const again = success && ctx.preserve('reconnect-login-success') ? [`${ctx.helper('repeatLoginSuccessOnReconnect')}(${sessionText}, () => ${success.call('0')});`] : [];
       if (bound.kind === 'bare') {
         replaceNode(ctx, call, login);
+        if (again.length > 0) insertAfter(ctx, bound.statement, again);
       } else {
         ctx.edit(call.getStart(), call.getEnd(), signalText);
-        insertAfter(ctx, bound.statement, [`${login};`]);
+        insertAfter(ctx, bound.statement, [`${login};`, ...again]);
       }
       ctx.converted(call, LOGIN);
       if (args.length > 2) {

@@ -49,10 +49,11 @@ function isUnsetValue(node: Node): boolean {
 }
 
 /** Why a callback-property assignment cannot become a hoisted handler, or undefined when it can. */
-export function slotProblem(ctx: TransformContext, slot: SlotAssignment): string | undefined {
+export function slotProblem(ctx: TransformContext, slot: SlotAssignment, pairedWithItsCall = false): string | undefined {
   if (ctx.isClaimed(slot.statement)) return 'already handled';
   if (isUnsetValue(slot.value)) return `unsetting ${slot.slot} has no RTM counterpart: remove the matching listener with off()`;
-  if (ctx.analysis.assignmentCount(slot.ownerKey, slot.slot) > 1) {
+  // A result callback assigned once per call, right after the call that made a new object, answers only that call.
+  if (!pairedWithItsCall && ctx.analysis.assignmentCount(slot.ownerKey, slot.slot) > 1) {
     return `${slot.slot} is assigned more than once; RTM listeners add up instead of replacing each other: keep one on() registration and remove the old listener with off()`;
   }
   if (ctx.analysis.readCount(slot.ownerKey, slot.slot) > 0) return `${slot.slot} is also read as a property, which RTM objects do not have: keep the handler in a variable`;

@@ -1,4 +1,5 @@
-import type { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
+import { keyOf } from '../analysis/keys.js';
 import type { Role, SlotAssignment } from '../analysis/roles.js';
 import type { TransformContext } from '../types.js';
 import { hoistSlot, idOf, slotProblem, slotVisibleFrom } from './shared.js';
@@ -21,9 +22,11 @@ export class ThenSlots {
   usableAssignment(ownerKey: string | undefined, slot: string, site: Node): SlotAssignment | undefined {
     if (ownerKey === undefined) return undefined;
     const candidates = this.ctx.analysis.slotsOf(this.role, slot).filter((assignment) => assignment.ownerKey === ownerKey && slotVisibleFrom(assignment, site));
-    if (candidates.length !== 1) return undefined;
-    const assignment = candidates[0]!;
-    return this.names.has(assignment) || slotProblem(this.ctx, assignment) === undefined ? assignment : undefined;
+    const all = this.ctx.analysis.slotsOf(this.role, slot).filter((assignment) => assignment.ownerKey === ownerKey);
+    const paired = all.every((assignment) => followsAStore(assignment, all)) ? pairedAssignment(candidates, ownerKey, site) : undefined;
+    if (candidates.length !== 1 && !paired) return undefined;
+    const assignment = paired ?? candidates[0]!;
+    return this.names.has(assignment) || slotProblem(this.ctx, assignment, paired !== undefined) === undefined ? assignment : undefined;
   }
 
   /** The handler name for `slot` of the object `ownerKey`, usable at `site`; undefined when there is none. */
@@ -49,4 +52,51 @@ export class ThenSlots {
       }
     }
   }
+}
+
+/**
+ * `channel = session.channelJoin('room'); channel.onChannelJoined = f;` repeated (a 1.4.x app re-joining after a
+ * reconnect): each call makes a new object, so the one assignment that follows `site` in its block, before anything
+ * re-assigns the owner, is that call's handler. Undefined unless exactly one assignment is in that stretch and the
+ * site's statement itself stores into the owner.
+ */
+function pairedAssignment(candidates: readonly SlotAssignment[], ownerKey: string, site: Node): SlotAssignment | undefined {
+  const statement = statementIn(site, candidates);
+  if (!statement || !storesInto(statement, ownerKey)) return undefined;
+  const list = statement.getParentOrThrow().getChildSyntaxListOrThrow().getChildren();
+  const following: Node[] = [];
+  for (const next of list.slice(list.indexOf(statement) + 1)) {
+    if (storesInto(next, ownerKey)) break;
+    following.push(next);
+  }
+  const inStretch = candidates.filter((candidate) => following.includes(candidate.statement));
+  return inStretch.length === 1 ? inStretch[0] : undefined;
+}
+
+/**
+ * Whether the statements before `assignment` in its block store into its owner (a new object) with no other
+ * assignment of the same callback in between: then no assignment replaces another one on the same object.
+ */
+function followsAStore(assignment: SlotAssignment, all: readonly SlotAssignment[]): boolean {
+  const others = new Set<Node>(all.filter((other) => other !== assignment).map((other) => other.statement));
+  for (let previous = assignment.statement.getPreviousSibling(); previous; previous = previous.getPreviousSibling()) {
+    if (others.has(previous)) return false;
+    if (storesInto(previous, assignment.ownerKey)) return true;
+  }
+  return false;
+}
+
+/** The statement holding `site` that sits in the same block as one of the candidates. */
+function statementIn(site: Node, candidates: readonly SlotAssignment[]): Node | undefined {
+  const blocks = new Set<Node | undefined>(candidates.map((candidate) => candidate.statement.getParent()));
+  return [site, ...site.getAncestors()].find((node) => blocks.has(node.getParent()));
+}
+
+/** Whether `statement` assigns or declares the owner `ownerKey` (`channel = …`, `var channel = …`). */
+function storesInto(statement: Node, ownerKey: string): boolean {
+  const targets: Node[] = [
+    ...statement.getDescendantsOfKind(SyntaxKind.BinaryExpression).filter((binary) => binary.getOperatorToken().getKind() === SyntaxKind.EqualsToken).map((binary) => binary.getLeft()),
+    ...statement.getDescendantsOfKind(SyntaxKind.VariableDeclaration).map((declaration) => declaration.getNameNode()),
+  ];
+  return targets.some((target) => keyOf(target) === ownerKey);
 }

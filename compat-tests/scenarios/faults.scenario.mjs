@@ -1,14 +1,13 @@
 /*
  * Faults a legacy app lives through (legacy-signaling.md §7): a network cut with 1.4.x reconnect behaviour
- * (onLoginSuccess fires again, the channel is not re-joined automatically), and a kick when the same account
- * logs in elsewhere (onLogout(103)). Reconnect semantics differ on the native client by design (RTM re-joins by
- * itself and onLoginSuccess does not fire again, docs/codemod.md), and the app's re-join assigns onChannelJoined a
- * second time (a TODO for the codemod), so converted code cannot follow this flow: the shim run is checked against
- * the exact legacy trace.
+ * (onLoginSuccess fires again, the channel is not re-joined automatically, the app re-joins and assigns
+ * onChannelJoined on the new Channel object), and a kick when the same account logs in elsewhere (onLogout(103)).
+ * The shim run is checked against the exact legacy trace; the converted code keeps the 1.4.x reconnect behaviour
+ * with repeatLoginSuccessOnReconnect (RTM's re-joined channel is left, then onLoginSuccess runs again;
+ * docs/codemod.md, difference `reconnect-login-success`).
  */
 export default {
   name: 'network cut and remote login',
-  sides: ['shim'],
   expected: {
     alice: [
       ['onLoginSuccess', 0],
