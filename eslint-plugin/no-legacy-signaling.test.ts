@@ -247,7 +247,16 @@ module.run('no-legacy-signaling (patterns, modules)', rule, {
             },
           ],
         },
-        { ...about('SIG_FLAT_LOGOUT', 'agoraAPI.logout()'), line: 3 },
+        {
+          ...about('SIG_FLAT_LOGOUT', 'agoraAPI.logout()'),
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'codemodRewrite',
+              output: lines("import AgoraAPI from 'resignal/shim/flat';", 'const api = AgoraAPI.getInstance(APP_ID);', 'api.logout().catch(() => {});'),
+            },
+          ],
+        },
       ],
     },
     {

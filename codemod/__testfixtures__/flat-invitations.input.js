@@ -1,4 +1,4 @@
-// Flat-API calls and the elements without an RTM counterpart: kept, each with a TODO naming its ID.
+// Flat-API calls (converted: kept by channel and account next to the client) and the elements without an RTM counterpart: kept, each with a TODO naming its ID.
 var api = AgoraAPI.getInstanceWithoutMedia(APP_ID);
 api.onInviteReceived = function (channelID, account, uid, extra) {
   api.channelInviteAccept(channelID, account, uid, extra);

@@ -1,4 +1,4 @@
-// Flat-API calls and the elements without an RTM counterpart: kept, each with a TODO naming its ID.
+// Flat-API calls (converted: kept by channel and account next to the client) and the elements without an RTM counterpart: kept, each with a TODO naming its ID.
 var api = AgoraRTM.createInstance(APP_ID);
 const apiCalls = new Map(); // the calls by channel and account (the flat API named a call by both)
 const onInviteReceived = function (channelID, account, uid, extra) {
@@ -44,9 +44,10 @@ function legacyOnly(peer) {
  * account into the same channel meanwhile fails with INVITE_E_REINVITE (701), as in the flat API.
  */
 function inviteFlatCall(client, calls, channelID, account, extra, handlers) {
+  const { onInviteReceivedByPeer, onInviteAcceptedByPeer, onInviteRefusedByPeer, onInviteFailed, onInviteEndByPeer, onInviteMsg } = handlers;
   const key = JSON.stringify([channelID, account]);
   if (calls.has(key)) {
-    setTimeout(() => handlers.onInviteFailed?.(channelID, account, 0, 701, JSON.stringify({ reason: 'REINVITE', ecode: 701 })), 0);
+    setTimeout(() => onInviteFailed?.(channelID, account, 0, 701, JSON.stringify({ reason: 'REINVITE', ecode: 701 })), 0);
     return;
   }
   const invitation = client.createLocalInvitation(account);
@@ -57,22 +58,21 @@ function inviteFlatCall(client, calls, channelID, account, extra, handlers) {
     if (calls.get(key) === call) calls.delete(key);
   };
   calls.set(key, call);
-  invitation.on('LocalInvitationReceivedByPeer', () => handlers.onInviteReceivedByPeer?.(channelID, account, 0));
-  invitation.on('LocalInvitationAccepted', (response) => handlers.onInviteAcceptedByPeer?.(channelID, account, 0, response));
+  invitation.on('LocalInvitationReceivedByPeer', () => onInviteReceivedByPeer?.(channelID, account, 0));
+  invitation.on('LocalInvitationAccepted', (response) => onInviteAcceptedByPeer?.(channelID, account, 0, response));
   invitation.on('LocalInvitationRefused', (response) => {
     forget();
-    handlers.onInviteRefusedByPeer?.(channelID, account, 0, response);
+    onInviteRefusedByPeer?.(channelID, account, 0, response);
   });
   invitation.on('LocalInvitationFailure', (reason) => {
     forget();
     const failure = legacyInviteFailure(reason);
-    handlers.onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);
+    onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);
   });
   onLocalCallEnd(client, invitation, (peerExtra) => {
     forget();
-    handlers.onInviteEndByPeer?.(channelID, account, 0, peerExtra);
+    onInviteEndByPeer?.(channelID, account, 0, peerExtra);
   });
-  const onInviteMsg = handlers.onInviteMsg;
   if (onInviteMsg) onLegacyCallMessage(client, invitation, account, (message) => onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message));
   invitation.send();
 }
@@ -215,6 +215,7 @@ function endFlatCall(calls, channelID, account, onInviteEndByMyself) {
  * reported to onInviteReceived(channel, caller, 0, extra), then to the other flat callbacks until it ends.
  */
 function receiveFlatCall(client, calls, invitation, handlers) {
+  const { onInviteReceived, onInviteFailed, onInviteEndByPeer, onInviteMsg } = handlers;
   const { channelId: channelID, callerId: account } = invitation;
   const key = JSON.stringify([channelID, account]);
   let live = true;
@@ -248,14 +249,17 @@ function receiveFlatCall(client, calls, invitation, handlers) {
   invitation.on('RemoteInvitationFailure', (reason) => {
     if (!finish()) return;
     const failure = legacyInviteFailure(reason);
-    handlers.onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);
+    onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);
   });
   onRemoteCallEnd(client, invitation, (peerExtra) => {
-    if (finish()) handlers.onInviteEndByPeer?.(channelID, account, 0, peerExtra);
+    if (finish()) onInviteEndByPeer?.(channelID, account, 0, peerExtra);
   });
-  const onInviteMsg = handlers.onInviteMsg;
-  if (onInviteMsg) onLegacyCallMessage(client, invitation, account, (message) => onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message));
-  handlers.onInviteReceived?.(channelID, account, 0, invitation.content);
+  if (onInviteMsg) {
+    onLegacyCallMessage(client, invitation, account, (message) => {
+      if (live) onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message);
+    });
+  }
+  onInviteReceived?.(channelID, account, 0, invitation.content);
 }
 
 /**
