@@ -146,7 +146,8 @@ async function run(args: ParsedArgs, io: CodemodIo): Promise<number> {
       result = { path: file, outcome: 'error' as const, input: '', output: '', sites: [], error: message };
     }
     const diff = args.dry && result.outcome === 'ok' ? createTwoFilesPatch(`a/${relativePath}`, `b/${relativePath}`, result.input, result.output) : undefined;
-    results.push({ ...result, relativePath, ...(diff === undefined ? {} : { diff }) });
+    // The report needs neither text: holding every file's text until the end only makes garbage collection slower.
+    results.push({ ...result, input: '', output: '', relativePath, ...(diff === undefined ? {} : { diff }) });
     progress(io, index + 1, files.length, relativePath);
     if (!args.json && diff) io.stdout.write(diff);
     if (!args.json && args.print && result.outcome === 'ok') io.stdout.write(files.length > 1 ? `==> ${relativePath} <==\n${result.output}\n` : result.output);

@@ -1,8 +1,11 @@
 /**
  * Per-file helpers of the converted native flat API (`AgoraAPI`): the flat API reported results with
- * numeric codes and named its one joined channel by ID, where RTM has promises and channel objects.
+ * numeric codes, named its one joined channel by ID and its calls by channel and account, where RTM has promises,
+ * channel objects and invitation objects.
  * Emitted once per file like the helpers of helpers.ts.
  */
+
+import { CLIENT } from './web-helpers.js';
 
 export const FLAT_HELPERS = ['flatFailureCode', 'flatLoginStatus', 'flatMessageId', 'leaveFlatChannel', 'leaveFlatChannels', 'sendFlatChannelMessage', 'flatChannelMembers', 'flatErrorCode', 'flatErrorText', 'inviteFlatCall', 'receiveFlatCall', 'answerFlatCall', 'endFlatCall', 'flatCallMessageParts'] as const;
 export type FlatHelperName = (typeof FLAT_HELPERS)[number];
@@ -27,7 +30,6 @@ const HANDLERS = [
   'onInviteMsg?: (channelID: string, account: string, uid: number, msgType: string, msgData: string, extra: string) => void;',
   '}',
 ].join(' ');
-const CLIENT = 'ReturnType<typeof AgoraRTM.createInstance>';
 const REMOTE_INVITATION =
   "{ readonly channelId: string; readonly callerId: string; readonly content: string; readonly state: string; response: string; accept(): void; refuse(): void; on(event: 'RemoteInvitationCanceled' | 'RemoteInvitationRefused' | 'RemoteInvitationFailure' | 'RemoteInvitationAccepted', listener: (...args: any[]) => void): unknown; removeAllListeners(): unknown }";
 
@@ -135,17 +137,33 @@ export function flatHelperSource(name: FlatHelperName, typescript: boolean): str
         '    forget();',
         '    onInviteRefusedByPeer?.(channelID, account, 0, response);',
         '  });',
-        `  invitation.on('LocalInvitationFailure', (reason${t(': string')}) => {`,
+        `  const failed = (reason${t(': string')}) => {`,
         '    forget();',
         '    const failure = legacyInviteFailure(reason);',
         '    onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);',
-        '  });',
+        '  };',
+        "  invitation.on('LocalInvitationFailure', failed);",
         '  onLocalCallEnd(client, invitation, (peerExtra) => {',
         '    forget();',
         '    onInviteEndByPeer?.(channelID, account, 0, peerExtra);',
         '  });',
         '  if (onInviteMsg) onLegacyCallMessage(client, invitation, account, (message) => onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message));',
-        '  invitation.send();',
+        '  // The legacy extra key _require_peer_online: 1 fails at once for an offline peer (PEER_OFFLINE, 703), as the flat API did.',
+        `  let options${t(': { _require_peer_online?: unknown } | null')} = null;`,
+        '  try {',
+        '    options = JSON.parse(extra);',
+        '  } catch {',
+        '    // not JSON: no options',
+        '  }',
+        "  if (Number(options?._require_peer_online) !== 1) {",
+        '    invitation.send();',
+        '    return;',
+        '  }',
+        '  client.queryPeersOnlineStatus([account]).then((status) => {',
+        '    if (calls.get(key) !== call) return; // ended meanwhile',
+        "    if (status[account]) invitation.send();",
+        "    else failed('PEER_OFFLINE');",
+        `  }, (error${t(': unknown')}) => failed(legacyFailureString(error)));`,
         '}',
       ].join('\n');
     case 'receiveFlatCall':

@@ -50,3 +50,25 @@ describe('the emitted error helpers report what the shim reports (one table in t
     expect(emitted('legacyFailureString')(rtmError('RtmInvalidArgumentError', 1))).toBe('invalid_argument');
   });
 });
+
+describe('repeatLoginSuccessOnReconnect (1.4.x: onLoginSuccess again after a reconnect, channels not re-joined)', () => {
+  type Listener = (state: string) => void;
+  const helper = runInNewContext(`${joinHelperSource('repeatLoginSuccessOnReconnect', false)}\nrepeatLoginSuccessOnReconnect;`) as (client: object, loggedIn: () => void) => void;
+
+  test('after RECONNECTING → CONNECTED the channels created so far are left, then the handler runs; not after a new login', async () => {
+    const events: string[] = [];
+    let listener: Listener = () => {};
+    const client = {
+      createChannel: (id: string) => ({ leave: () => (events.push(`leave ${id}`), Promise.resolve()) }),
+      on: (_event: string, added: Listener) => (listener = added),
+    };
+    helper(client, () => events.push('onLoginSuccess'));
+    client.createChannel('room');
+    for (const state of ['CONNECTING', 'CONNECTED', 'RECONNECTING', 'CONNECTED']) listener(state);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    client.createChannel('lobby');
+    for (const state of ['DISCONNECTED', 'CONNECTING', 'CONNECTED']) listener(state);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events).toEqual(['leave room', 'onLoginSuccess']);
+  });
+});

@@ -20,7 +20,7 @@ export const WEB_HELPERS = [
 export type WebHelperName = (typeof WEB_HELPERS)[number];
 
 /** TypeScript types of the helpers' parameters: those of the RTM module the file uses (`AgoraRTM`). */
-const CLIENT = 'ReturnType<typeof AgoraRTM.createInstance>';
+export const CLIENT = 'ReturnType<typeof AgoraRTM.createInstance>';
 const LOCAL_INVITATION = `ReturnType<${CLIENT}['createLocalInvitation']>`;
 const REMOTE_INVITATION =
   "{ readonly channelId: string; readonly callerId: string; on(event: 'RemoteInvitationCanceled' | 'RemoteInvitationRefused' | 'RemoteInvitationFailure', listener: (...args: any[]) => void): unknown; removeAllListeners(): unknown }";
@@ -30,7 +30,8 @@ const { rtmEndCallPrefix: RTM_END, endPrefix: END, messagePrefix: MESSAGE } = CA
 const LIVE_STATES = ['SENT_TO_REMOTE', 'RECEIVED_BY_REMOTE', 'ACCEPTED_BY_REMOTE', 'RECEIVED', 'ACCEPTED'];
 /** The invitation events after which a call reports nothing more (local, then remote invitations). */
 const CALL_END_EVENTS = ['LocalInvitationRefused', 'LocalInvitationFailure', 'LocalInvitationCanceled', 'RemoteInvitationRefused', 'RemoteInvitationFailure', 'RemoteInvitationCanceled'];
-const ANY_INVITATION = `{ readonly channelId: string; readonly state: string; on(event: ${CALL_END_EVENTS.map((event) => `'${event}'`).join(' | ')}, listener: (...args: any[]) => void): unknown }`;
+/** Either invitation: `event: any` since each kind accepts only its own event names (a remote one never fires the local ones). */
+const ANY_INVITATION = '{ readonly channelId: string; on(event: any, listener: (...args: any[]) => void): unknown }';
 
 export function webHelperSource(name: WebHelperName, typescript: boolean): string {
   const t = (annotation: string): string => (typescript ? annotation : '');

@@ -25,7 +25,6 @@ export const CODEMOD_RULES = [
   'channel-messages',
   'channel-attributes',
   'invitations',
-  'phone-invitations',
   'invoke',
   'legacy-globals',
   'debug-settings',
@@ -534,7 +533,7 @@ const ROWS = [
   {
     id: 'SIG_CHANNEL_INVITE_DTMF', api: 'web', owner: 'Call', name: 'channelInviteDTMF', kind: 'method',
     signature: '(dtmf: string)',
-    rtm: null, support: 'emulated',
+    rtm: "client.sendMessageToPeer({ text: 'ResignalLegacyCallMsg:' + JSON.stringify({ channel, extra }) }, peer): resignal's call signal (no RTM call)", support: 'emulated',
     codemod: { rule: 'invitations', result: 'convert' },
     differences: [
       'RTM has no in-call messages (legacy sent `voip_invite_msg` with extra `{"msgtype":"dtmf","msgdata":dtmf}`, and the peer\'s Call got onInviteMsg(extra)); RTM has no phone lines either.',
@@ -594,7 +593,7 @@ const ROWS = [
   {
     id: 'SIG_ON_INVITE_MSG', api: 'web', owner: 'Call', name: 'onInviteMsg', kind: 'callback',
     signature: '(extra: string) (extra = \'{"msgtype":"dtmf","msgdata":…}\' for DTMF)',
-    rtm: null, support: 'emulated',
+    rtm: "client.on('MessageFromPeer', …) reading resignal's call signal (`ResignalLegacyCallMsg:` + JSON) for this call's channel and peer", support: 'emulated',
     codemod: { rule: 'invitations', result: 'convert' },
     differences: ['RTM has no in-call messages; legacy delivered the peer\'s channelInviteDTMF here.'],
     notes: "The shim fires it when the peer's shim sends channelInviteDTMF on a live call with this channel and peer (see SIG_CHANNEL_INVITE_DTMF); a signal for a call this side does not know (or that ended) is dropped, as legacy routing did.",
@@ -1429,7 +1428,7 @@ const ROWS = [
   {
     id: 'SIG_FLAT_ON_INVITE_MSG', api: 'flat', owner: 'Flat', name: 'onInviteMsg', kind: 'callback',
     signature: '(channelID, account, uid, msgType, msgData, extra)',
-    rtm: null, support: 'emulated',
+    rtm: "client.on('MessageFromPeer', …) reading resignal's call signal (`ResignalLegacyCallMsg:` + JSON) for the call's channel and account", support: 'emulated',
     codemod: { rule: 'flat-invitations', result: 'convert' },
     differences: ['RTM has no in-call messages (they carried DTMF for phone lines).'],
     notes: "Fires when a Web-API peer on the shim sends call.channelInviteDTMF(dtmf) on a live call with this account in that channel: msgType 'dtmf', msgData the digits, extra the legacy JSON. Phone lines (which sent the rest) do not exist in RTM.",

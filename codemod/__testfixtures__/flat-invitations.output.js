@@ -64,17 +64,33 @@ function inviteFlatCall(client, calls, channelID, account, extra, handlers) {
     forget();
     onInviteRefusedByPeer?.(channelID, account, 0, response);
   });
-  invitation.on('LocalInvitationFailure', (reason) => {
+  const failed = (reason) => {
     forget();
     const failure = legacyInviteFailure(reason);
     onInviteFailed?.(channelID, account, 0, JSON.parse(failure).ecode, failure);
-  });
+  };
+  invitation.on('LocalInvitationFailure', failed);
   onLocalCallEnd(client, invitation, (peerExtra) => {
     forget();
     onInviteEndByPeer?.(channelID, account, 0, peerExtra);
   });
   if (onInviteMsg) onLegacyCallMessage(client, invitation, account, (message) => onInviteMsg(channelID, account, 0, ...flatCallMessageParts(message), message));
-  invitation.send();
+  // The legacy extra key _require_peer_online: 1 fails at once for an offline peer (PEER_OFFLINE, 703), as the flat API did.
+  let options = null;
+  try {
+    options = JSON.parse(extra);
+  } catch {
+    // not JSON: no options
+  }
+  if (Number(options?._require_peer_online) !== 1) {
+    invitation.send();
+    return;
+  }
+  client.queryPeersOnlineStatus([account]).then((status) => {
+    if (calls.get(key) !== call) return; // ended meanwhile
+    if (status[account]) invitation.send();
+    else failed('PEER_OFFLINE');
+  }, (error) => failed(legacyFailureString(error)));
 }
 
 /**
@@ -146,6 +162,19 @@ function legacyInviteFailure(reason) {
   const ecodes = { PEER_OFFLINE: 703, PEER_NO_RESPONSE: 704, INVITATION_EXPIRE: 704, NOT_LOGGEDIN: 702, ACCEPT_FAILURE: 702 };
   const ecode = reason in ecodes ? ecodes[reason] : 700;
   return JSON.stringify({ reason, ecode });
+}
+
+/** The legacy failure string for an RTM error (e.g. onChannelJoinFailed's argument), as the shim reports it. */
+function legacyFailureString(error) {
+  const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (name === 'RtmInvalidStatusError' && code === 102) return 'not_login';
+  if (name === 'RtmInvalidArgumentError') return 'invalid_argument';
+  if (name === 'RtmLimitExceededError') return 'limit_exceeded';
+  if (name === 'RtmTimeoutError') return 'timeout';
+  if (name === 'RtmUnauthenticatedError') return 'unauthenticated';
+  if (name === 'RtmUnavailableError' && code === 6) return 'user_not_online';
+  return 'failed';
 }
 
 /**

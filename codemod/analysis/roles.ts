@@ -1,8 +1,10 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import type { CallExpression, Expression, ExpressionStatement, NewExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import type { CallExpression, Expression, ExpressionStatement, Identifier, NewExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { FLAT_CONSTRUCTORS, isFlatModuleSpecifier, isLegacyModuleSpecifier } from './legacy-names.js';
 import { keyOf, propertyDeclarationKey, unwrap } from './keys.js';
-import { forEachCompilerDescendant, wrap } from './walk.js';
+import { indexFile } from './file-index.js';
+import type { FileIndex } from './file-index.js';
+import { wrap } from './walk.js';
 
 /**
  * What a legacy object is: the `Signal` instance, a session, a channel, an outgoing or incoming call, or
@@ -30,92 +32,6 @@ export interface SlotAssignment {
 interface BindingCandidate {
   readonly key: string;
   readonly init: Node;
-}
-
-/** The nodes the analysis looks at, found in one walk of the file (in source order). */
-interface FileIndex {
-  /** Names some declaration in the file binds (variable, function, class, parameter, import, destructuring). */
-  readonly declared: ReadonlySet<string>;
-  /** Every identifier's text except property names after a dot: names a new binding must not reuse. */
-  readonly taken: ReadonlySet<string>;
-  readonly calls: readonly ts.CallExpression[];
-  /** Calls and `new` expressions together, in source order. */
-  readonly invocations: readonly (ts.CallExpression | ts.NewExpression)[];
-  readonly accesses: readonly ts.PropertyAccessExpression[];
-  /** Expression statements that are a plain `=` assignment (the only ones that can set a callback slot). */
-  readonly assignments: readonly ts.ExpressionStatement[];
-  /** Variable declarations, `=` assignments and class property declarations. */
-  readonly bindings: readonly (ts.VariableDeclaration | ts.BinaryExpression | ts.PropertyDeclaration)[];
-}
-
-function isAssignment(node: ts.Node): node is ts.BinaryExpression {
-  return node.kind === ts.SyntaxKind.BinaryExpression && (node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken;
-}
-
-/** Whether this identifier is the name a declaration binds. */
-function isDeclaredName(identifier: ts.Node): boolean {
-  const parent = identifier.parent as ts.Node | undefined;
-  switch (parent?.kind) {
-    case ts.SyntaxKind.VariableDeclaration:
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.Parameter:
-      return (parent as ts.NamedDeclaration).name === identifier;
-    case ts.SyntaxKind.ImportSpecifier:
-    case ts.SyntaxKind.ImportClause:
-    case ts.SyntaxKind.NamespaceImport:
-    case ts.SyntaxKind.BindingElement:
-      return true;
-    default:
-      return false;
-  }
-}
-
-function indexFile(sourceFile: SourceFile): FileIndex {
-  const file = sourceFile.compilerNode;
-  const declared = new Set<string>();
-  const taken = new Set<string>();
-  const index = { declared, taken, calls: [] as ts.CallExpression[], invocations: [] as (ts.CallExpression | ts.NewExpression)[], accesses: [] as ts.PropertyAccessExpression[], assignments: [] as ts.ExpressionStatement[], bindings: [] as FileIndex['bindings'][number][] };
-  forEachCompilerDescendant(
-    file,
-    (node, inDoc) => {
-      // Identifiers are looked for in JSDoc too, as `getDescendantsOfKind(SyntaxKind.Identifier)` did; nothing else is.
-      if (node.kind === ts.SyntaxKind.Identifier) {
-        const parent = node.parent as ts.Node | undefined;
-        if (parent?.kind === ts.SyntaxKind.PropertyAccessExpression && (parent as ts.PropertyAccessExpression).name === node) return;
-        const text = node.getText(file);
-        taken.add(text);
-        if (isDeclaredName(node)) declared.add(text);
-        return;
-      }
-      if (inDoc) return;
-      switch (node.kind) {
-        case ts.SyntaxKind.CallExpression:
-          index.calls.push(node as ts.CallExpression);
-          index.invocations.push(node as ts.CallExpression);
-          break;
-        case ts.SyntaxKind.NewExpression:
-          index.invocations.push(node as ts.NewExpression);
-          break;
-        case ts.SyntaxKind.PropertyAccessExpression:
-          index.accesses.push(node as ts.PropertyAccessExpression);
-          break;
-        case ts.SyntaxKind.ExpressionStatement:
-          if (isAssignment((node as ts.ExpressionStatement).expression)) index.assignments.push(node as ts.ExpressionStatement);
-          break;
-        case ts.SyntaxKind.VariableDeclaration:
-        case ts.SyntaxKind.PropertyDeclaration:
-          index.bindings.push(node as ts.VariableDeclaration | ts.PropertyDeclaration);
-          break;
-        case ts.SyntaxKind.BinaryExpression:
-          if (isAssignment(node)) index.bindings.push(node);
-          break;
-        default:
-      }
-    },
-    true,
-  );
-  return index;
 }
 
 function bindingCandidates(sourceFile: SourceFile, index: FileIndex): BindingCandidate[] {
@@ -155,6 +71,17 @@ export class Analysis {
   readonly hasAgoraRtmBinding: boolean;
 
   private readonly index: FileIndex;
+
+  /**
+   * The identifiers spelled as one of `names`, in the order `getDescendantsOfKind(SyntaxKind.Identifier)` lists
+   * them (JSDoc included), found without walking the file again and wrapping only those.
+   */
+  identifiersNamed(names: ReadonlySet<string>): Identifier[] {
+    const { identifiers, identifierTexts } = this.index;
+    const out: Identifier[] = [];
+    for (let i = 0; i < identifiers.length; i += 1) if (names.has(identifierTexts[i]!)) out.push(wrap<Identifier>(this.sourceFile, identifiers[i]!));
+    return out;
+  }
 
   /** Every name used in the file (identifiers, except property names after a dot). */
   get takenNames(): ReadonlySet<string> {

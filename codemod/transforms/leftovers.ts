@@ -14,8 +14,8 @@ const ADVICE: Record<string, string> = {
   channelDelAttr: 'use client.deleteChannelAttributesByKeys(channelId, [name], { enableNotificationToChannelMembers: true }) and call cb() when it settles',
   channelClearAttr: 'use client.clearChannelAttributes(channelId, { enableNotificationToChannelMembers: true }) and call cb() when it settles',
   channelInviteEnd: 'RTM cancels only a ringing invitation (localInvitation.cancel()); after an accept, or from the callee, send the legacy hang-up text (AgoraRTMLegacyEndcallCompatibleMessagePrefix_<channel>_<extra>) to the peer with client.sendMessageToPeer',
-  channelInviteDTMF: 'phone-line DTMF has no RTM counterpart (RTM invitations reach RTM users only): remove it, or keep the shim for phone calls',
-  onInviteMsg: 'phone-line invitation messages have no RTM counterpart (no phone calls in RTM): remove the handler',
+  channelInviteDTMF: "RTM has no in-call messages: send resignal's call signal with client.sendMessageToPeer({ text: 'ResignalLegacyCallMsg:' + JSON.stringify({ channel, extra: JSON.stringify({ msgtype: 'dtmf', msgdata: dtmf }) }) }, peer), which the peer's shim or converted code delivers to onInviteMsg (phone lines are not reachable)",
+  onInviteMsg: "RTM has no in-call messages: read resignal's call signal ('ResignalLegacyCallMsg:' + JSON { channel, extra }) from client.on('MessageFromPeer') for this call's channel and peer",
   onInviteEndByPeer: "RTM: remoteInvitation.on('RemoteInvitationCanceled') while ringing; after an accept the peer's hang-up arrives as the peer message AgoraRTMLegacyEndcallCompatibleMessagePrefix_<channel>_<extra>",
   onInviteEndByMyself: 'RTM has no event for ending an incoming call yourself: call your handler where you end the call',
   onError: 'the legacy Web SDK never called onError (errors reach the specific callbacks; in RTM, rejected promises): remove this handler',
@@ -111,7 +111,7 @@ export const leftovers: Transform = {
       if (id) ctx.todo(access, id, plannedTodo(id) ?? `${access.getName()} has no RTM property: see docs/codemod.md`);
     }
     const globals = new Set(legacyGlobals());
-    for (const identifier of sourceFile.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    for (const identifier of ctx.analysis.identifiersNamed(globals)) {
       const name = identifier.getText();
       if (!globals.has(name) || ctx.isClaimed(identifier) || declarationOf(identifier) !== undefined) continue;
       const parent = identifier.getParent();
@@ -121,8 +121,11 @@ export const leftovers: Transform = {
     }
     const flagged: Node[] = [];
     for (const array of sourceFile.getDescendantsOfKind(SyntaxKind.ArrayLiteralExpression)) {
-      const names = array.getElements().flatMap((element) => (Node.isStringLiteral(element) && ALL_CALLBACKS.has(element.getLiteralValue()) ? [element.getLiteralValue()] : []));
-      const id = names[0] === undefined ? undefined : idForName(names[0]);
+      // A list of callback names (`['onLoginSuccess', 'onLogout'].forEach(…)`), not a tuple that merely starts with one.
+      const elements = array.getElements();
+      const names = elements.flatMap((element) => (Node.isStringLiteral(element) && ALL_CALLBACKS.has(element.getLiteralValue()) ? [element.getLiteralValue()] : []));
+      const nested = Node.isArrayLiteralExpression(array.getParent()); // a tuple in a table, e.g. an expected trace
+      const id = names[0] === undefined || names.length !== elements.length || nested ? undefined : idForName(names[0]);
       if (!id || ctx.isClaimed(array)) continue;
       ctx.claim(array);
       flagged.push(enclosingStatement(array) ?? array);

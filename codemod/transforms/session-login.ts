@@ -1,10 +1,10 @@
 import { Node } from 'ts-morph';
 import { apiId } from '../api.js';
-import { unwrap } from '../analysis/keys.js';
+import { keyOf, unwrap } from '../analysis/keys.js';
 import type { Transform } from '../types.js';
 import { boundCall } from './bound-call.js';
 import { createInstanceText } from './signal-factory.js';
-import { chain, errorParam, errorTail, insertAfter, property, replaceNode } from './shared.js';
+import { calleeOwner, chain, errorParam, errorTail, insertAfter, property, replaceNode } from './shared.js';
 import { ThenSlots } from './then-slots.js';
 
 const LOGIN = apiId('Signal', 'login');
@@ -22,7 +22,11 @@ export const sessionLogin: Transform = {
   ids: [LOGIN, ON_LOGIN_SUCCESS, ON_LOGIN_FAILED],
   run(sourceFile, ctx) {
     const slots = new ThenSlots(ctx, 'session');
-    for (const call of ctx.analysis.methodCalls('signal', 'login')) {
+    const logins = ctx.analysis.methodCalls('signal', 'login');
+    // Signals (one RTM client each) that log in at more than one place: which session's handler runs after a reconnect depends on the order.
+    const ownerKeys = logins.map((call) => (Node.isPropertyAccessExpression(call.getExpression()) ? keyOf(unwrap(calleeOwner(call))) : undefined));
+    const sharedClient = (key: string | undefined): boolean => key !== undefined && ownerKeys.filter((other) => other === key).length > 1;
+    for (const call of logins) {
       if (!ctx.claim(call)) continue;
       const args = call.getArguments();
       const bound = boundCall(call);
@@ -60,7 +64,8 @@ export const sessionLogin: Transform = {
       }
       const login = chain(ctx, `${sessionText}.login({ ${fields.join(', ')} })`, links);
       // 1.4.x fired onLoginSuccess again after a reconnect, without the channels (difference reconnect-login-success).
-      const again = success && ctx.preserve('reconnect-login-success') ? [`${ctx.helper('repeatLoginSuccessOnReconnect')}(${sessionText}, () => ${success.call('0')});`] : [];
+      const repeat = success !== undefined && ctx.preserve('reconnect-login-success');
+      const again = repeat && !sharedClient(keyOf(owner)) ? [`${ctx.helper('repeatLoginSuccessOnReconnect')}(${sessionText}, () => ${success.call('0')});`] : [];
       if (bound.kind === 'bare') {
         replaceNode(ctx, call, login);
         if (again.length > 0) insertAfter(ctx, bound.statement, again);
@@ -69,6 +74,13 @@ export const sessionLogin: Transform = {
         insertAfter(ctx, bound.statement, [`${login};`, ...again]);
       }
       ctx.converted(call, LOGIN);
+      if (repeat && again.length === 0) {
+        ctx.todo(
+          call,
+          ON_LOGIN_SUCCESS,
+          "this Signal logs in at more than one place: after an automatic reconnect 1.4.x fired onLoginSuccess of the session in use and did not re-join channels (RTM re-joins them and fires nothing): for that session, leave the re-joined channels and call its handler on client.on('ConnectionStateChanged') CONNECTED after RECONNECTING (docs/codemod.md: repeatLoginSuccessOnReconnect), or pass --no-preserve reconnect-login-success",
+        );
+      }
       if (args.length > 2) {
         ctx.todo(call, LOGIN, 'reconnect_count/reconnect_time have no RTM counterpart: RTM reconnects until logout() and reports ConnectionStateChanged');
       }

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node } from 'ts-morph';
 import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
 import { apiId } from '../api.js';
 import { lineEndAt, lineStartAt, newlineOf } from '../text.js';
@@ -57,7 +57,7 @@ function insertImport(ctx: TransformContext, sourceFile: SourceFile): void {
 
 /** References to the flat API's factory (`AgoraAPI`) other than its import. */
 function flatFactoryUses(sourceFile: SourceFile, analysis: Analysis): number {
-  return sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => {
+  return analysis.identifiersNamed(analysis.flatFactoryNames).filter((identifier) => {
     if (!analysis.flatFactoryNames.has(identifier.getText())) return false;
     const parent = identifier.getParent();
     return !(Node.isImportClause(parent) || (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === identifier));
@@ -71,7 +71,7 @@ export const signalFactory: Transform = {
   run(sourceFile, ctx) {
     const { analysis } = ctx;
     const creations = analysis.creations;
-    const otherUses = sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => {
+    const otherUses = analysis.identifiersNamed(analysis.factoryNames).filter((identifier) => {
       if (!analysis.factoryNames.has(identifier.getText())) return false;
       const parent = identifier.getParent();
       if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() === identifier && creations.includes(parent)) return false;

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import type { Node } from 'ts-morph';
+import { SyntaxKind } from 'ts-morph';
 import { keyOf } from '../analysis/keys.js';
 import type { Role, SlotAssignment } from '../analysis/roles.js';
 import type { TransformContext } from '../types.js';

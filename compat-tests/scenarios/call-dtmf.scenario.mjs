@@ -3,11 +3,10 @@
  * call.channelInviteDTMF(dtmf) sent while ringing and after the accept reaches the flat callee as
  * onInviteMsg(channelID, account, uid, 'dtmf', dtmf, extra) with the legacy extra `{"msgtype":"dtmf","msgdata":…}`.
  * Once the callee has hung up, a further DTMF fires nothing anywhere (the ordinary message sent after it is the
- * callee's next event). The flat API runs on the shim only, so the trace is pinned.
+ * callee's next event). The trace is pinned (`expected`) and compared with the converted code and mixed fleets.
  */
 export default {
   name: 'DTMF from a Web caller to a flat callee',
-  sides: ['shim'],
   expected: {
     caller: [
       ['onLoginSuccess', 0],

@@ -6,7 +6,6 @@
  */
 export default {
   name: 'flat API channels: join failure, members, queryUserIsIn',
-  sides: ['shim'],
   expected: {
     host: [
       ['onChannelJoinFailed', 'room', 300],

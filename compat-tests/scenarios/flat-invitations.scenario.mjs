@@ -1,12 +1,12 @@
 /*
  * Flat-API calls, identified by channel + account (legacy-signaling.md §10): an accepted call hung up by the
  * caller, a refused call, a ringing call ended by the callee, an invitation to an offline user that requires the
- * peer online (onInviteFailed 703), an answer to an invitation that does not exist (onError 1004), and a flat
- * caller calling a Web-API callee who accepts and hangs up. onInviteEndByMyself fires inside channelInviteEnd().
+ * peer online (onInviteFailed 703), and an answer to an invitation that does not exist (onError 1004).
+ * onInviteEndByMyself fires inside channelInviteEnd(). Runs everywhere (the codemod keeps the calls by channel and
+ * account); a flat caller calling a Web-API callee is flat-invitations-web-callee.
  */
 export default {
-  name: 'flat API invitations: accept, refuse, end, failures, a Web callee',
-  sides: ['shim'],
+  name: 'flat API invitations: accept, refuse, end, failures',
   expected: {
     caller: [
       ['onLoginSuccess', 0, 0],
@@ -19,9 +19,6 @@ export default {
       ['onInviteReceivedByPeer', 'call-3', 'callee', 0],
       ['onInviteEndByPeer', 'call-3', 'callee', 0, ''],
       ['onInviteFailed', 'call-4', 'ghost', 0, 703, 'PEER_OFFLINE'],
-      ['onInviteReceivedByPeer', 'call-5', 'web', 0],
-      ['onInviteAcceptedByPeer', 'call-5', 'web', 0, ''],
-      ['onInviteEndByPeer', 'call-5', 'web', 0, ''],
     ],
     callee: [
       ['onLoginSuccess', 0, 0],
@@ -31,11 +28,6 @@ export default {
       ['onInviteReceived', 'call-3', 'caller', 0, ''],
       ['onInviteEndByMyself', 'call-3', 'caller', 0],
       ['onError', 'channelInviteAccept', 1004],
-    ],
-    web: [
-      ['onLoginSuccess', 0],
-      ['onInviteReceived', 'caller', 'call-5', 'ring'],
-      ['onInviteEndByMyself', ''],
     ],
   },
   roles: {
@@ -82,34 +74,29 @@ export default {
 
       api.channelInviteUser2('call-4', 'ghost', '{"_require_peer_online":1}');
       await env.until('onInviteFailed');
-      await env.barrier('calling-web');
 
-      api.channelInviteUser2('call-5', 'web', 'ring');
-      await env.until('onInviteEndByPeer', 2);
       await env.barrier('done');
     },
 
     async callee(env) {
       var api = AgoraAPI.createAgoraSDKInstance(env.appId);
-      api.callbackSet({
-        onLoginSuccess: function (uid, fd) {
-          env.trace('onLoginSuccess', uid, fd);
-        },
-        onInviteReceived: function (channelID, account, uid, extra) {
-          env.trace('onInviteReceived', channelID, account, uid, extra);
-          if (channelID === 'call-1') api.channelInviteAccept(channelID, account, uid, '{"ok":1}');
-          if (channelID === 'call-2') api.channelInviteRefuse(channelID, account, uid, '{"busy":1}');
-        },
-        onInviteEndByPeer: function (channelID, account, uid, extra) {
-          env.trace('onInviteEndByPeer', channelID, account, uid, extra);
-        },
-        onInviteEndByMyself: function (channelID, account, uid) {
-          env.trace('onInviteEndByMyself', channelID, account, uid);
-        },
-        onError: function (name, ecode) {
-          env.trace('onError', name, ecode);
-        },
-      });
+      api.onLoginSuccess = function (uid, fd) {
+        env.trace('onLoginSuccess', uid, fd);
+      };
+      api.onInviteReceived = function (channelID, account, uid, extra) {
+        env.trace('onInviteReceived', channelID, account, uid, extra);
+        if (channelID === 'call-1') api.channelInviteAccept(channelID, account, uid, '{"ok":1}');
+        if (channelID === 'call-2') api.channelInviteRefuse(channelID, account, uid, '{"busy":1}');
+      };
+      api.onInviteEndByPeer = function (channelID, account, uid, extra) {
+        env.trace('onInviteEndByPeer', channelID, account, uid, extra);
+      };
+      api.onInviteEndByMyself = function (channelID, account, uid) {
+        env.trace('onInviteEndByMyself', channelID, account, uid);
+      };
+      api.onError = function (name, ecode) {
+        env.trace('onError', name, ecode);
+      };
       api.login(env.appId, 'callee', '_no_need_token');
       await env.until('onLoginSuccess');
       await env.barrier('online');
@@ -120,33 +107,6 @@ export default {
       // Answering an invitation nobody sent fails clearly.
       api.channelInviteAccept('call-9', 'caller', 0, '');
       await env.until('onError');
-      await env.barrier('calling-web');
-      await env.barrier('done');
-    },
-
-    async web(env) {
-      var session = Signal(env.appId).login('web', '_no_need_token');
-      session.onLoginSuccess = function (uid) {
-        env.trace('onLoginSuccess', uid);
-      };
-      var incoming;
-      session.onInviteReceived = function (call) {
-        env.trace('onInviteReceived', call.peer, call.channelName, call.extra);
-        call.onInviteEndByMyself = function (extra) {
-          env.trace('onInviteEndByMyself', extra);
-        };
-        call.channelInviteAccept('');
-        incoming = call;
-      };
-      await env.until('onLoginSuccess');
-      await env.barrier('online');
-      await env.barrier('call-1-ended');
-      await env.barrier('call-3-ringing');
-      await env.barrier('calling-web');
-      await env.until('onInviteReceived');
-      // A short talk, then the Web callee hangs up.
-      await env.sleep(200);
-      incoming.channelInviteEnd();
       await env.barrier('done');
     },
   },

@@ -1,9 +1,10 @@
 /*
- * Session details a legacy app reads (versions, status numbers, globals, properties), the invoke functions of
- * legacy-signaling.md §6, channel attributes, and logout. Converted code cannot follow it: the legacy globals and
- * versions, onChannelAttrUpdated, `invoke` of an unknown function stay TODO in the codemod, `invoke` mutating
- * `args.line` and `typeof session.channelJoin` have no RTM counterpart, and a converted logout() without an onLogout
- * handler does log out (docs/codemod.md). So the shim run is checked against the exact legacy trace below.
+ * Session details a legacy app reads (versions, status numbers, globals, properties), the invoke quirks of
+ * legacy-signaling.md §6, channel attributes, and logout quirks. Converted code cannot follow it: the legacy globals
+ * and versions, onChannelAttrUpdated, `invoke` of an unknown function and channel.state stay TODO in the codemod,
+ * `invoke` mutating `args.line` and `typeof session.channelJoin` have no RTM counterpart, and a converted logout()
+ * without an onLogout handler does log out (docs/codemod.md). So the shim run is checked against the exact legacy
+ * trace below. The user invoke functions and logout with onLogout run converted in user-invoke.scenario.mjs.
  */
 export default {
   name: 'session details, invoke functions, channel attributes, logout',
@@ -25,10 +26,6 @@ export default {
       ['onChannelAttrUpdated', 'a', '', 'del'],
       ['channelClearAttr cb'],
       ['user_query_user_status', '', 1, 'string'],
-      ['user_set_attr', ''],
-      ['user_get_attr', '', 'blue'],
-      ['channel_query_num', '', 1],
-      ['channel_query_user_isin', '', 1],
       ['unknown invoke', true],
       ['channelLeave cb', 'leaved'],
       ['onLogout', 101, 0],
@@ -87,22 +84,6 @@ export default {
         env.trace('user_query_user_status', err, ret.status, typeof args.line);
       });
       await env.until('user_query_user_status');
-      session.invoke('io.agora.signal.user_set_attr', { name: 'color', value: 'blue' }, function (err) {
-        env.trace('user_set_attr', err);
-      });
-      await env.until('user_set_attr');
-      session.invoke('io.agora.signal.user_get_attr', { account: 'alice', name: 'color' }, function (err, ret) {
-        env.trace('user_get_attr', err, ret.value);
-      });
-      await env.until('user_get_attr');
-      session.invoke('io.agora.signal.channel_query_num', { name: 'attrs' }, function (err, ret) {
-        env.trace('channel_query_num', err, ret.num);
-      });
-      await env.until('channel_query_num');
-      session.invoke('io.agora.signal.channel_query_user_isin', { name: 'attrs', account: 'alice' }, function (err, ret) {
-        env.trace('channel_query_user_isin', err, ret.isin);
-      });
-      await env.until('channel_query_user_isin');
       session.invoke('io.agora.signal.not_a_function', {}, function (err) {
         env.trace('unknown invoke', typeof err === 'string' && err !== '');
       });
