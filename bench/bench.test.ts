@@ -23,6 +23,7 @@ const smoke = (overrides: Partial<BenchOptions> = {}): BenchOptions => ({
   only: [],
   subjects: [],
   serverExecArgv: [],
+  generatorExecArgv: [],
   clientOverride: {},
   ...overrides,
 });

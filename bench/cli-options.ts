@@ -2,17 +2,23 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchOptions } from './context.js';
 
-export const USAGE = `npm run bench -- [--quick] [--rounds N] [--only fanout,peer,idle,login-storm] [--systems S] [--window-ms MS] [--cpu-prof DIR] [--server-flags F] [--sdk] [--out DIR]
+/** The --help text; `scenarioIds` are the suite's scenarios, in run order. */
+export function usage(scenarioIds: readonly string[]): string {
+  return `npm run bench -- [--quick] [--rounds N] [--only IDS] [--systems S] [--window-ms MS] [--cpu-prof DIR] [--server-flags F] [--generator-flags F] [--sdk] [--out DIR]
 
   --quick      smaller sizes and shorter windows (about a minute)
   --rounds N   rounds per case, systems alternating (default 3; heavy scenarios cap it)
-  --only IDS   run only these scenarios
-  --systems S  measure only these systems (resignal,raw-ws,socket.io)
+  --only IDS   run only these scenarios, comma-separated: ${scenarioIds.join(', ')}
+  --systems S  measure only these systems or subjects (resignal,raw-ws,socket.io; shim-overhead: native,shim)
   --window-ms  how long fan-out and peer scenarios send (default 2000, quick 1000)
   --cpu-prof   write a V8 CPU profile of every server process into DIR
-  --server-flags  extra node flags for every server process, space-separated (--server-flags="--trace-deopt")
+  --server-flags     extra node flags for every server process, space-separated (--server-flags="--trace-deopt")
+  --generator-flags  extra node flags for the load generator processes (--generator-flags="--cpu-prof --cpu-prof-dir=prof")
   --sdk        drive resignal with its real client instead of the lean protocol client
-  --out DIR    where latest.json and latest.md go (default bench/results)`;
+  --out DIR    where latest.json and latest.md go (default bench/results)
+
+Only a complete full run (no --quick, --only, --systems, --window-ms or flags) updates docs/performance.md.`;
+}
 
 export interface CliOptions {
   bench: BenchOptions;
@@ -31,6 +37,7 @@ export function parseCli(argv: string[]): CliOptions {
       'window-ms': { type: 'string' },
       'cpu-prof': { type: 'string' },
       'server-flags': { type: 'string', default: '' },
+      'generator-flags': { type: 'string', default: '' },
       sdk: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results' },
       help: { type: 'boolean', default: false },
@@ -55,6 +62,7 @@ export function parseCli(argv: string[]): CliOptions {
         ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`]),
         ...values['server-flags'].split(' ').filter((flag) => flag !== ''),
       ],
+      generatorExecArgv: values['generator-flags'].split(' ').filter((flag) => flag !== ''),
       clientOverride: values.sdk ? { resignal: 'resignal-sdk' } : {},
     },
   };

@@ -18,6 +18,8 @@ export interface BenchOptions {
   windowMs?: number;
   /** Extra node flags for server children, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
   serverExecArgv: string[];
+  /** Extra node flags for the load generator processes (e.g. a CPU profile of the clients). */
+  generatorExecArgv: string[];
   /** Client used against each system (resignal: the lean protocol client unless overridden). */
   clientOverride: Partial<Record<SystemId, ClientKind>>;
 }

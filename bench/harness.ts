@@ -22,7 +22,7 @@ export async function runBench(scenarios: readonly Scenario[], options: BenchOpt
   const started = Date.now();
   const machine = machineInfo();
   const log = harness.log ?? (() => undefined);
-  const workers = await Promise.all(Array.from({ length: GENERATOR_PROCESSES }, () => spawnChild<WorkerApi>(harness.childDir, 'load/worker')));
+  const workers = await Promise.all(Array.from({ length: GENERATOR_PROCESSES }, () => spawnChild<WorkerApi>(harness.childDir, 'load/worker', options.generatorExecArgv)));
   const clientKind = (system: SystemId) => options.clientOverride[system] ?? SYSTEMS[system].client;
   const ctx: RunContext = {
     options,

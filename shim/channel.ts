@@ -311,10 +311,15 @@ export class Channel implements LegacyChannel {
   /* --- delivery --- */
 
   #channelMessage(account: string, text: string): void {
-    this.#deliver(() => {
-      this.#msgid += 1;
-      this.#fire('onMessageChannelReceive', account, UID, text);
-    });
+    if (this.#abandoned) return;
+    // The hot path: no closure unless the message must wait for the join to complete.
+    if (this.#pending) this.#pending.push(() => this.#receiveMessage(account, text));
+    else this.#receiveMessage(account, text);
+  }
+
+  #receiveMessage(account: string, text: string): void {
+    this.#msgid += 1;
+    this.#fire('onMessageChannelReceive', account, UID, text);
   }
 
   #deliver(run: () => void): void {

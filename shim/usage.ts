@@ -9,15 +9,20 @@ export function noteUse(id: ApiId): void {
   warnLegacy(id);
 }
 
-const callbackIds = new Map<string, ApiId | null>();
+/** owner → name → ID (null: a name the map does not know); nested so a lookup builds no key string. */
+const callbackIds = new Map<ApiOwner, Map<string, ApiId | null>>();
 
 /** The ID of `owner.name` (a callback property or an invoke function); unknown names report nothing. */
 export function idOf(owner: ApiOwner, name: string): ApiId | null {
-  const key = `${owner}.${name}`;
-  let id = callbackIds.get(key);
+  let byName = callbackIds.get(owner);
+  if (byName === undefined) {
+    byName = new Map();
+    callbackIds.set(owner, byName);
+  }
+  let id = byName.get(name);
   if (id === undefined) {
     id = findByName(owner, name)?.id ?? null;
-    callbackIds.set(key, id);
+    byName.set(name, id);
   }
   return id;
 }

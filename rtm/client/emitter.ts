@@ -70,7 +70,10 @@ export class SafeEmitter<Events extends EventMap<Events>> {
 
   /** Calls each listener in order; a throwing listener is logged and the others still run. */
   protected emit<E extends keyof Events & string>(event: E, ...args: Parameters<Events[E]>): boolean {
-    const listeners = this.listeners(event);
+    // Lists are replaced, never mutated (copy on write in #add/#remove), so a listener that subscribes or
+    // unsubscribes while this loop runs cannot change it: no per-emit copy needed.
+    const listeners = this.#listeners.get(event);
+    if (listeners === undefined) return false;
     for (const listener of listeners) {
       try {
         listener(...args);
@@ -78,7 +81,7 @@ export class SafeEmitter<Events extends EventMap<Events>> {
         console.error(`[resignal] a "${event}" listener threw:`, error);
       }
     }
-    return listeners.length > 0;
+    return true;
   }
 
   #add(event: string, listener: unknown): void {
