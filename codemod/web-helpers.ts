@@ -7,6 +7,7 @@ import { CALL_SIGNAL_TEXT } from '../shim/api-map.js';
 
 export const WEB_HELPERS = [
   'legacyStatus',
+  'logoutIfLoggingIn',
   'legacyInviteFailure',
   'legacyCallEndText',
   'parseLegacyCallEnd',
@@ -45,6 +46,13 @@ export function webHelperSource(name: WebHelperName, typescript: boolean): strin
         "  if (state === 'CONNECTED') return 2;",
         "  if (state === 'RECONNECTING') return 3;",
         '  return 0;',
+        '}',
+      ].join('\n');
+    case 'logoutIfLoggingIn':
+      return [
+        '/** Legacy logout() on a session without an onLogout handler: it cancelled a login in progress; a logged-in session stayed logged in. */',
+        `function logoutIfLoggingIn(client${t(`: ${CLIENT}`)})${t(': void')} {`,
+        "  if (client.connectionState === 'CONNECTING') client.logout().catch(() => {});",
         '}',
       ].join('\n');
     case 'legacyInviteFailure':

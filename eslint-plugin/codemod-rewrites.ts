@@ -126,12 +126,21 @@ function localSites(observations: readonly Observation[]): (Range & { id: ApiId 
   const sites = observations.filter((o): o is Observation & { id: ApiId } => o.kind === 'converted' && o.id !== undefined);
   const edits = observations.filter((o) => o.kind === 'edit');
   const todos = observations.filter((o) => o.kind === 'todo');
-  const nonLocal = new Set(observations.filter((o) => o.kind === 'helper').map((o) => o.transform));
+  // A helper belongs to the next site its transform reports converted (transforms build a site's text, then report
+  // it); a helper with no such site makes the whole transform non-local.
+  const nonLocal = new Set<string>();
+  const needsHelper = new Set<Observation>();
+  const pendingHelper = new Set<string>();
+  for (const observation of observations) {
+    if (observation.kind === 'helper') pendingHelper.add(observation.transform);
+    else if (observation.kind === 'converted' && pendingHelper.delete(observation.transform)) needsHelper.add(observation);
+  }
+  for (const transform of pendingHelper) nonLocal.add(transform);
   for (const edit of edits) {
     if (!sites.some((site) => site.transform === edit.transform && inside(edit, site))) nonLocal.add(edit.transform);
   }
   return sites.filter((site) => {
-    if (nonLocal.has(site.transform)) return false;
+    if (nonLocal.has(site.transform) || needsHelper.has(site)) return false;
     const own = edits.filter((edit) => inside(edit, site));
     if (own.length === 0 || own.some((edit) => edit.transform !== site.transform)) return false;
     if (todos.some((todo) => overlaps(todo, site))) return false;

@@ -87,16 +87,8 @@ script.run('no-legacy-signaling (patterns, scripts)', rule, {
             },
           ]
         },
-        {
-          ...about('SIG_LOGOUT', 'session.logout()'),
-          line: 7,
-          suggestions: [
-            {
-              messageId: 'codemodRewrite',
-              output: lines(APP, 'function send(peer, msg) {', '  session.messageInstantSend(peer, msg);', '}', 'function quit() {', '  session.logout().catch(() => {});', '}'),
-            },
-          ]
-        },
+        // Without an onLogout handler in the file, logout() becomes logoutIfLoggingIn(session), a helper: no suggestion.
+        { ...about('SIG_LOGOUT', 'session.logout()'), line: 7, suggestions: [] },
       ],
     },
     {

@@ -41,7 +41,7 @@ export class SignalClient {
   }
 
   logout() {
-    this.session.logout().catch(() => {});
+    logoutIfLoggingIn(this.session);
   }
 }
 
@@ -78,6 +78,11 @@ function repeatLoginSuccessOnReconnect(client, loggedIn) {
     channels.clear();
     Promise.all(left).then(loggedIn);
   });
+}
+
+/** Legacy logout() on a session without an onLogout handler: it cancelled a login in progress; a logged-in session stayed logged in. */
+function logoutIfLoggingIn(client) {
+  if (client.connectionState === 'CONNECTING') client.logout().catch(() => {});
 }
 
 /** The legacy failure string for an RTM error (e.g. onChannelJoinFailed's argument), as the shim reports it. */

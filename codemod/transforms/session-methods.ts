@@ -72,6 +72,26 @@ function isWritten(access: Node): boolean {
   return Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent) || Node.isDeleteExpression(parent) || (Node.isCallExpression(parent) && parent.getExpression() === access);
 }
 
+/**
+ * True when nothing in the file can set this session's onLogout: no assignment to it and no identifier or string
+ * with that name (a loop over callback names spells it as a string). Legacy logout() then did nothing once logged in.
+ */
+function mayLackLogoutHandler(ctx: TransformContext, call: CallExpression): boolean {
+  const ownerKey = keyOf(calleeOwner(call));
+  if (ownerKey !== undefined && ctx.analysis.assignmentCount(ownerKey, 'onLogout') > 0) return false;
+  const file = call.getSourceFile();
+  if (!/\bonLogout\b/.test(file.getFullText())) return true;
+  // Mentioned somewhere: only an identifier or a string counts (`session[name] = …` in a loop), not a comment.
+  let mentioned = false;
+  file.forEachDescendant((node, traversal) => {
+    if ((Node.isIdentifier(node) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) && node.getText().replace(/^['"`]|['"`]$/g, '') === 'onLogout') {
+      mentioned = true;
+      traversal.stop();
+    }
+  });
+  return !mentioned;
+}
+
 /** messageInstantSend → sendMessageToPeer; logout → logout(); getStatus → legacyStatus(client); session properties. */
 export const sessionMethods: Transform = {
   name: 'session-methods',
@@ -86,7 +106,9 @@ export const sessionMethods: Transform = {
         ctx.todo(call, LOGOUT, 'use client.logout() (a promise); onLogout(101) follows through ConnectionStateChanged');
         continue;
       }
-      replaceNode(ctx, call, `${ctx.source(calleeOwner(call))}.logout().catch(() => {})`);
+      const owner = ctx.source(calleeOwner(call));
+      if (mayLackLogoutHandler(ctx, call) && ctx.preserve('logout-without-handler')) replaceNode(ctx, call, `${ctx.helper('logoutIfLoggingIn')}(${owner})`);
+      else replaceNode(ctx, call, `${owner}.logout().catch(() => {})`);
       ctx.converted(call, LOGOUT);
     }
     for (const call of ctx.analysis.methodCalls('session', 'getStatus')) {
