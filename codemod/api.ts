@@ -61,6 +61,16 @@ export function globalId(name: string): ApiId | undefined {
   return findByName('global', name)?.id;
 }
 
+/**
+ * The value a legacy constant the codemod converts stands for (`LOGIN_STATE_LOGINED` → `2`): its signature in the
+ * map when that is a number literal; undefined for every other element.
+ */
+export function constantValue(id: ApiId): string | undefined {
+  const entry = API_MAP_BY_ID[id];
+  if (entry.kind !== 'constant' || entry.codemod.result !== 'convert') return undefined;
+  return /^-?\d+$/.test(entry.signature) ? entry.signature : undefined;
+}
+
 /** The readable properties the map lists for a legacy object (`session.account`, `channel.state`, …). */
 export function propertyNames(owner: LegacyOwner): readonly string[] {
   return names(mapOwner(owner), ['property']);

@@ -22,8 +22,7 @@ const onLoginSuccess = function () {
 };
 // TODO(resignal: SIG_SET_DO_LOG): use client.updateConfig({ logFilter: AgoraRTM.LOG_FILTER_OFF | LOG_FILTER_WARNING | LOG_FILTER_INFO }) (RTM 1.6 typings have no debug level; the arguments must be literals to convert)
 signal.setDoLog(true, 'DEBUG');
-// TODO(resignal: SIG_LOGIN_STATE_LOGINED): RTM: 'CONNECTED' (RtmStatusCode.ConnectionState)
-if (legacyStatus(session) === LOGIN_STATE_LOGINED) {
+if (legacyStatus(session) === 2 /* LOGIN_STATE_LOGINED */) {
   console.log('online');
 }
 

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import { findApiId, globalId, legacyGlobals, plannedTodo, propertyNames } from '../api.js';
+import { constantValue, findApiId, globalId, legacyGlobals, plannedTodo, propertyNames } from '../api.js';
 import type { LegacyOwner } from '../api.js';
 import type { Role } from '../analysis/roles.js';
 import type { ApiId } from '../api.js';
@@ -29,6 +29,17 @@ const ADVICE: Record<string, string> = {
   onReconnecting: "use client.on('ConnectionStateChanged') with state RECONNECTING",
   onReconnected: "use client.on('ConnectionStateChanged') with state CONNECTED after RECONNECTING",
 };
+
+/** `X = …`, `X += …`, `X++`: the identifier is assigned, so it cannot become a number literal. */
+function isWrittenTo(identifier: Node): boolean {
+  const parent = identifier.getParent();
+  if (Node.isBinaryExpression(parent) && parent.getLeft() === identifier) {
+    const kind = parent.getOperatorToken().getKind();
+    return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
+  }
+  if (Node.isPostfixUnaryExpression(parent)) return true;
+  return Node.isPrefixUnaryExpression(parent) && [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(parent.getOperatorToken());
+}
 
 function idForName(name: string): ApiId | undefined {
   const owner = ownerOfName(name);
@@ -82,7 +93,8 @@ function hasCallTodoAbove(ctx: TransformContext, node: Node, name: string): bool
 /** Marks every legacy site that no other transform converted, so nothing is left silently. */
 export const leftovers: Transform = {
   name: 'leftovers',
-  ids: [],
+  // Everything else it reports is a TODO; the LOGIN_STATE_* globals become their numbers.
+  ids: ['SIG_LOGIN_STATE_NOT_LOGIN', 'SIG_LOGIN_STATE_LOGINING', 'SIG_LOGIN_STATE_LOGINED', 'SIG_LOGIN_STATE_RECONNECTING'],
   run(sourceFile, ctx) {
     for (const access of sourceFile.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
       const name = access.getName();
@@ -117,7 +129,16 @@ export const leftovers: Transform = {
       const parent = identifier.getParent();
       if ((Node.isPropertyAccessExpression(parent) && parent.getNameNode() === identifier) || Node.isPropertyAssignment(parent)) continue;
       const id = globalId(name);
-      if (id) ctx.todo(identifier, id, plannedTodo(id) ?? `${name} is a global of the legacy SDK script`);
+      if (!id) continue;
+      const value = constantValue(id);
+      if (value !== undefined && !isWrittenTo(identifier)) {
+        // getStatus() becomes legacyStatus(client), which returns the legacy numbers: the names become those numbers.
+        ctx.claim(identifier);
+        ctx.edit(identifier.getStart(), identifier.getEnd(), `${value} /* ${name} */`);
+        ctx.converted(identifier, id);
+        continue;
+      }
+      ctx.todo(identifier, id, plannedTodo(id) ?? `${name} is a global of the legacy SDK script`);
     }
     const flagged: Node[] = [];
     for (const array of sourceFile.getDescendantsOfKind(SyntaxKind.ArrayLiteralExpression)) {

@@ -2,7 +2,8 @@
  * legacy-signaling.md §3.1: logout() on a logged-in session that has no logout callback property does nothing; the
  * session stays logged in and online for others. The codemod keeps that (logoutIfLoggingIn), so the converted run
  * must show bob still logged in and still online after his logout() call. This file must not name that callback
- * property anywhere in code: the codemod would then assume the session has a handler.
+ * property anywhere in code: the codemod would then assume the session has a handler. The LOGIN_STATE_* globals
+ * become their numbers in the converted run.
  */
 export default {
   name: 'logout without a logout handler does nothing',
@@ -13,7 +14,7 @@ export default {
     ],
     bob: [
       ['onLoginSuccess', 0],
-      ['status after logout()', 2],
+      ['status after logout()', 2, true],
     ],
   },
   roles: {
@@ -38,7 +39,7 @@ export default {
       };
       await env.until('onLoginSuccess');
       session.logout();
-      env.trace('status after logout()', session.getStatus());
+      env.trace('status after logout()', session.getStatus(), session.getStatus() === LOGIN_STATE_LOGINED);
       await env.barrier('bob-logged-out');
       await env.barrier('done');
     },
