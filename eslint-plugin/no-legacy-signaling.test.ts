@@ -174,7 +174,17 @@ script.run('no-legacy-signaling (patterns, scripts)', rule, {
     {
       code: lines('if (session.getStatus() === LOGIN_STATE_LOGINED) ready();', 'api.login2(APP_ID, account, token, 0, "", 30, 3);'),
       errors: [
-        { ...about('SIG_LOGIN_STATE_LOGINED', 'LOGIN_STATE_LOGINED'), line: 1, column: 29 },
+        {
+          ...about('SIG_LOGIN_STATE_LOGINED', 'LOGIN_STATE_LOGINED'),
+          line: 1,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'codemodRewrite',
+              output: lines('if (session.getStatus() === 2 /* LOGIN_STATE_LOGINED */) ready();', 'api.login2(APP_ID, account, token, 0, "", 30, 3);'),
+            },
+          ],
+        },
         { ...about('SIG_FLAT_LOGIN2', 'agoraAPI.login2()'), line: 2 },
       ],
     },
