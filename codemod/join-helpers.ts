@@ -5,7 +5,14 @@
  */
 import { FAILURE_STRINGS, LOGIN_FAILURE_CODES, type RtmErrorMapping } from '../shim/api-map.js';
 
-export const JOIN_HELPERS = ['legacyLoginErrorCode', 'legacyFailureString', 'legacyInvokeFailure', 'deliverMemberListFirst', 'repeatLoginSuccessOnReconnect'] as const;
+export const JOIN_HELPERS = [
+  'legacyLoginErrorCode',
+  'legacyFailureString',
+  'legacyInvokeFailure',
+  'deliverMemberListFirst',
+  'deliverLegacyChannelAttributes',
+  'repeatLoginSuccessOnReconnect',
+] as const;
 export type JoinHelperName = (typeof JOIN_HELPERS)[number];
 
 export function isJoinHelper(name: string): name is JoinHelperName {
@@ -86,6 +93,44 @@ export function joinHelperSource(name: JoinHelperName, typescript: boolean): str
         '    const left = [...channels].map((channel) => channel.leave().catch(() => {}));',
         '    channels.clear();',
         '    Promise.all(left).then(loggedIn);',
+        '  });',
+        '}',
+      ].join('\n');
+    }
+    case 'deliverLegacyChannelAttributes': {
+      const attributesType = 'Record<string, { value: string }>';
+      const clientType = `{ getChannelAttributes(channelId: string): Promise<${attributesType}> }`;
+      const channelType = `{ readonly channelId: string; on(event: 'AttributesUpdated', listener: (attributes: ${attributesType}) => void): unknown }`;
+      const changeType = "'update' | 'del' | 'clear'";
+      return [
+        '/**',
+        " * Legacy onChannelAttrUpdated(name, value, type) for a channel just joined: one 'update' per attribute it has, then",
+        " * one call per change. RTM's AttributesUpdated carries the whole set, so the set last seen is compared with the new",
+        " * one: 'del' per vanished name, 'update' per new or changed value, one 'clear' when several vanish at once. An",
+        ' * exception thrown by `handler` is logged, as legacy did.',
+        ' */',
+        `function deliverLegacyChannelAttributes(client${t(`: ${clientType}`)}, channel${t(`: ${channelType}`)}, handler${t(`: (name: string, value: string, type: ${changeType}) => void`)})${t(': Promise<void>')} {`,
+        `  const report = (name${t(': string')}, value${t(': string')}, type${t(`: ${changeType}`)}) => {`,
+        '    try {',
+        '      handler(name, value, type);',
+        '    } catch (error) {',
+        '      console.error(error);',
+        '    }',
+        '  };',
+        `  let known = new Map${t('<string, string>')}();`,
+        `  const apply = (attributes${t(`: ${attributesType}`)}) => {`,
+        '    const next = new Map(Object.entries(attributes).map(([name, attribute]) => [name, attribute.value]));',
+        '    const before = known;',
+        '    known = next;',
+        '    if (next.size === 0 && before.size > 1) {',
+        "      report('', '', 'clear');",
+        '      return;',
+        '    }',
+        "    for (const name of before.keys()) if (!next.has(name)) report(name, '', 'del');",
+        "    for (const [name, value] of next) if (before.get(name) !== value) report(name, value, 'update');",
+        '  };',
+        '  return client.getChannelAttributes(channel.channelId).then(apply, () => {}).then(() => {',
+        "    channel.on('AttributesUpdated', apply);",
         '  });',
         '}',
       ].join('\n');

@@ -59,13 +59,20 @@ function reportSection(sites) {
   const items = todos
     .map((site) => `<li><a href="/demo/converted-chat.js">line ${site.line}</a> <code>${escapeHtml(site.id)}</code>: ${escapeHtml(site.message ?? '')}</li>`)
     .join('\n        ');
-  const summary = `The codemod converted ${converted} legacy call sites and left ${todos.length} TODO${todos.length === 1 ? '' : 's'}`;
+  const summary =
+    todos.length === 0
+      ? `The codemod converted all ${converted} legacy call sites of this page and left no TODO (click for details).`
+      : `The codemod converted ${converted} legacy call sites and left ${todos.length} TODO${todos.length === 1 ? '' : 's'} (click for the list).`;
+  const explanation =
+    todos.length === 0
+      ? 'Nothing was left for a human: this page runs the codemod\'s output untouched, on the native RTM client. Run <code>npx resignal codemod run demo/legacy-chat.js --dry</code> to see the diff.'
+      : 'The code at each TODO was left as it was (a legacy call on an RTM object), so that feature does not work on this page until someone finishes it by hand. Everything else is the codemod\'s output, untouched.';
   return [
     `<section class="report" id="codemod-report" data-converted="${converted}" data-todos="${todos.length}">`,
     '    <details>',
-    `      <summary>${summary} (click for the list).</summary>`,
-    '      <p>The code at each TODO was left as it was (a legacy call on an RTM object), so that feature does not work on this page until someone finishes it by hand. Everything else is the codemod\'s output, untouched.</p>',
-    `      <ul>\n        ${items}\n      </ul>`,
+    `      <summary>${summary}</summary>`,
+    `      <p>${explanation}</p>`,
+    ...(todos.length === 0 ? [] : [`      <ul>\n        ${items}\n      </ul>`]),
     '    </details>',
     '  </section>',
   ].join('\n');

@@ -435,7 +435,7 @@ const ROWS = [
     id: 'SIG_ON_CHANNEL_ATTR_UPDATED', api: 'web', owner: 'Channel', name: 'onChannelAttrUpdated', kind: 'callback',
     signature: "(name, value, type: 'update' | 'del' | 'clear')",
     rtm: "channel.on('AttributesUpdated', (attributes) => …)", support: 'emulated',
-    codemod: { rule: 'channel-attributes', result: 'todo' },
+    codemod: { rule: 'channel-lifecycle', result: 'convert' },
     differences: [
       'RTM delivers the full attribute set, not one (name, value, type) change.',
       'Legacy replays every existing attribute as type "update" right after joining (1.1.3–1.2.0.x passed ("update", name, value) in that replay); RTM does not.',

@@ -3,6 +3,9 @@ var session = signal.login('ivy', '_no_need_token');
 
 session.onLoginSuccess = function () {
   var channel = session.channelJoin('room');
+  channel.onChannelAttrUpdated = function (name, value, type) {
+    console.log('attribute', type, name, value);
+  };
   channel.onChannelJoined = function () {
     console.log('joined', channel.name);
     channel.channelSetAttr('topic', 'hello', function () {

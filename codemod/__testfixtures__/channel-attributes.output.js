@@ -8,8 +8,14 @@ repeatLoginSuccessOnReconnect(session, () => onLoginSuccess());
 const onLoginSuccess = function () {
   var channel = session.createChannel('room');
   channel.join()
-    .then(() => onChannelJoined(), () => {})
+    .then(() => {
+      onChannelJoined();
+      return deliverMemberListFirst(channel, () => deliverLegacyChannelAttributes(session, channel, (name, value, type) => onChannelAttrUpdated(name, value, type)));
+    }, () => {})
     .catch((error) => console.error(error));
+  const onChannelAttrUpdated = function (name, value, type) {
+    console.log('attribute', type, name, value);
+  };
   const onChannelJoined = function () {
     console.log('joined', channel.channelId);
     session.addOrUpdateChannelAttributes(channel.channelId, { topic: 'hello' }, { enableNotificationToChannelMembers: true })
@@ -59,6 +65,70 @@ function repeatLoginSuccessOnReconnect(client, loggedIn) {
     const left = [...channels].map((channel) => channel.leave().catch(() => {}));
     channels.clear();
     Promise.all(left).then(loggedIn);
+  });
+}
+
+/**
+ * Legacy onChannelAttrUpdated(name, value, type) for a channel just joined: one 'update' per attribute it has, then
+ * one call per change. RTM's AttributesUpdated carries the whole set, so the set last seen is compared with the new
+ * one: 'del' per vanished name, 'update' per new or changed value, one 'clear' when several vanish at once. An
+ * exception thrown by `handler` is logged, as legacy did.
+ */
+function deliverLegacyChannelAttributes(client, channel, handler) {
+  const report = (name, value, type) => {
+    try {
+      handler(name, value, type);
+    } catch (error) {
+      console.error(error);
+    }
+  };
+  let known = new Map();
+  const apply = (attributes) => {
+    const next = new Map(Object.entries(attributes).map(([name, attribute]) => [name, attribute.value]));
+    const before = known;
+    known = next;
+    if (next.size === 0 && before.size > 1) {
+      report('', '', 'clear');
+      return;
+    }
+    for (const name of before.keys()) if (!next.has(name)) report(name, '', 'del');
+    for (const [name, value] of next) if (before.get(name) !== value) report(name, value, 'update');
+  };
+  return client.getChannelAttributes(channel.channelId).then(apply, () => {}).then(() => {
+    channel.on('AttributesUpdated', apply);
+  });
+}
+
+/**
+ * Calls `deliver` with the members of a channel just joined. Legacy Signaling reported the member list before any
+ * message or member event of the channel, so the channel's listeners are set aside until `deliver` has run; the
+ * events that arrive meanwhile are then handed to them in order.
+ */
+function deliverMemberListFirst(channel, deliver) {
+  const held = [];
+  const restores = ['ChannelMessage', 'MemberJoined', 'MemberLeft'].map((event) => {
+    const listeners = channel.listeners(event);
+    const hold = (...args) => {
+      held.push(() => {
+        for (const listener of listeners) {
+          try {
+            listener(...args);
+          } catch (error) {
+            console.error(error); // as RTM does with an exception thrown by a listener
+          }
+        }
+      });
+    };
+    for (const listener of listeners) channel.off(event, listener);
+    channel.on(event, hold);
+    return () => {
+      channel.off(event, hold);
+      for (const listener of listeners) channel.on(event, listener);
+    };
+  });
+  return channel.getMembers().then(deliver).finally(() => {
+    for (const restore of restores) restore();
+    for (const replay of held) replay();
   });
 }
 

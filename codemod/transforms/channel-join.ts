@@ -5,6 +5,7 @@ import type { Transform, TransformContext } from '../types.js';
 import type { BoundCall } from './bound-call.js';
 import { boundCall } from './bound-call.js';
 import { chain, errorParam, errorTail, idOf, insertAfter, params, unitOf } from './shared.js';
+import type { Handler } from './shared.js';
 import { ThenSlots } from './then-slots.js';
 
 const JOIN = idOf('session', 'channelJoin');
@@ -42,6 +43,39 @@ function catchRejectedName(ctx: TransformContext, bound: BoundCall, joinChain: s
   return true;
 }
 
+interface JoinHandlers {
+  readonly channelText: string;
+  readonly clientText: string;
+  readonly joined: Handler | undefined;
+  readonly userList: Handler | undefined;
+  readonly attributes: Handler | undefined;
+  /** Hold the channel's events until the join-time deliveries are done (`member-list-on-join` preserved). */
+  readonly holdEvents: boolean;
+}
+
+/**
+ * The success arm of `join()`: legacy order is onChannelJoined, then onChannelUserList, then one
+ * onChannelAttrUpdated per existing attribute, and only then the channel's messages and member events.
+ */
+function joinSuccess(ctx: TransformContext, h: JoinHandlers): string | undefined {
+  const pair = ctx.facts.typescript ? '(member): [string, number] => [member, 0]' : '(member) => [member, 0]';
+  const change = params(ctx, [['name', 'string'], ['value', 'string'], ['type', "'update' | 'del' | 'clear'"]]);
+  const replay = h.attributes ? `${ctx.helper('deliverLegacyChannelAttributes')}(${h.clientText}, ${h.channelText}, ${change} => ${h.attributes.call('name', 'value', 'type')})` : undefined;
+  let deliver: string | undefined;
+  if (h.userList) {
+    const members = params(ctx, [['members', 'string[]']]);
+    const list = h.userList.call(`members.map(${pair})`);
+    deliver = replay ? `${members} => {\n${unitOf(ctx)}${list};\n${unitOf(ctx)}return ${replay};\n}` : `${members} => ${list}`;
+  } else if (replay && h.holdEvents) {
+    deliver = `() => ${replay}`;
+  }
+  const last = deliver ? `return ${ctx.helper('deliverMemberListFirst')}(${h.channelText}, ${deliver});` : replay ? `return ${replay};` : undefined;
+  if (!last) return h.joined ? `() => ${h.joined.call()}` : undefined;
+  const unit = unitOf(ctx);
+  const body = [...(h.joined ? [`${h.joined.call()};`] : []), ...last.split('\n')].map((line) => unit + line).join('\n');
+  return `() => {\n${body}\n}`;
+}
+
 /**
  * `channel = session.channelJoin(name)` → `channel = session.createChannel(name); channel.join()`
  * with onChannelJoined / onChannelJoinFailed (the shim's failure string) as the promise arms and, like legacy,
@@ -49,7 +83,7 @@ function catchRejectedName(ctx: TransformContext, bound: BoundCall, joinChain: s
  */
 export const channelJoin: Transform = {
   name: 'channel-join',
-  ids: [JOIN, idOf('channel', 'onChannelJoined'), idOf('channel', 'onChannelJoinFailed'), idOf('channel', 'onChannelUserList')],
+  ids: [JOIN, idOf('channel', 'onChannelJoined'), idOf('channel', 'onChannelJoinFailed'), idOf('channel', 'onChannelUserList'), idOf('channel', 'onChannelAttrUpdated')],
   run(_sourceFile, ctx) {
     const slots = new ThenSlots(ctx, 'channel');
     for (const call of ctx.analysis.methodCalls('session', 'channelJoin')) {
@@ -63,17 +97,11 @@ export const channelJoin: Transform = {
       const channelText = bound.targetText!;
       const joined = slots.handlerFor(bound.targetKey, 'onChannelJoined', call);
       const failed = slots.handlerFor(bound.targetKey, 'onChannelJoinFailed', call);
-      const userList = ctx.preserve('member-list-on-join') ? slots.handlerFor(bound.targetKey, 'onChannelUserList', call) : undefined;
-      const pair = ctx.facts.typescript ? '(member): [string, number] => [member, 0]' : '(member) => [member, 0]';
-      let success: string | undefined;
-      if (userList) {
-        const deliver = `${params(ctx, [['members', 'string[]']])} => ${userList.call(`members.map(${pair})`)}`;
-        const members = `return ${ctx.helper('deliverMemberListFirst')}(${channelText}, ${deliver});`;
-        const unit = unitOf(ctx);
-        success = joined ? `() => {\n${unit}${joined.call()};\n${unit}${members}\n}` : `() => {\n${unit}${members}\n}`;
-      } else if (joined) {
-        success = `() => ${joined.call()}`;
-      }
+      const holdEvents = ctx.preserve('member-list-on-join');
+      const userList = holdEvents ? slots.handlerFor(bound.targetKey, 'onChannelUserList', call) : undefined;
+      const attributes = slots.handlerFor(bound.targetKey, 'onChannelAttrUpdated', call);
+      const clientText = ctx.source(callee.getExpression());
+      const success = joinSuccess(ctx, { channelText, clientText, joined, userList, attributes, holdEvents });
       const reject = failed ? `${errorParam(ctx)} => ${failed.call(`${ctx.helper('legacyFailureString')}(error)`)}` : '() => {}';
       const links = success ? [`.then(${success}, ${reject})`, ...errorTail(ctx)] : failed ? [`.catch(${reject})`, ...errorTail(ctx)] : ['.catch(() => {})'];
       const name = call.getArguments()[0]!;
@@ -87,6 +115,9 @@ export const channelJoin: Transform = {
       }
     }
     slots.todoUnused(['onChannelJoined', 'onChannelJoinFailed'], () => 'assign this callback in the block that calls channelJoin() so it can become the join promise handler');
+    slots.todoUnused(['onChannelAttrUpdated'], () =>
+      "assign this callback in the block that calls channelJoin(); RTM reports the whole attribute set: channel.on('AttributesUpdated', (attributes) => …) and compare with the previous set",
+    );
     slots.todoUnused(['onChannelUserList'], () =>
       ctx.preserve('member-list-on-join')
         ? 'assign this callback in the block that calls channelJoin(); RTM does not send the member list on join: call channel.getMembers() after join()'

@@ -1,10 +1,11 @@
 /*
  * Session details a legacy app reads (versions, status numbers, globals, properties), the invoke quirks of
  * legacy-signaling.md §6, channel attributes, and logout quirks. Converted code cannot follow it: the legacy globals
- * and versions, onChannelAttrUpdated, `invoke` of an unknown function and channel.state stay TODO in the codemod,
+ * and versions, `invoke` of an unknown function and channel.state stay TODO in the codemod,
  * and `invoke` mutating `args.line` and `typeof session.channelJoin` have no RTM counterpart. So the shim run is
  * checked against the exact legacy trace below. The user invoke functions and logout with onLogout run converted in
- * user-invoke.scenario.mjs, logout without one in logout-without-handler.scenario.mjs.
+ * user-invoke.scenario.mjs, logout without one in logout-without-handler.scenario.mjs, onChannelAttrUpdated in
+ * channel-attributes.scenario.mjs.
  */
 export default {
   name: 'session details, invoke functions, channel attributes, logout',
