@@ -7,6 +7,8 @@ export interface Window {
   wallMs: number;
   serverCpuMicros: number;
   generatorCpuMicros: number;
+  /** The generators' user-space share of generatorCpuMicros (their JavaScript; the kernel's socket work excluded). */
+  generatorUserCpuMicros: number;
   /** Busy CPU of the whole machine not spent in the server or the generators: other tenants, the kernel's idle work. */
   otherCpuMicros: number;
 }
@@ -34,9 +36,10 @@ export async function measureWindow<T>(ctx: RunContext, server: RunningSystemSer
   const machineAfter = machineBusyMicros();
   const after = await snapshot(ctx, server);
   const generatorCpuMicros = after.workers.reduce((sum, usage, index) => sum + usage.cpuMicros - before.workers[index]!.cpuMicros, 0);
+  const generatorUserCpuMicros = after.workers.reduce((sum, usage, index) => sum + usage.userCpuMicros - before.workers[index]!.userCpuMicros, 0);
   const serverCpuMicros = after.server.cpuMicros - before.server.cpuMicros;
   const otherCpuMicros = Math.max(0, machineAfter - machineBefore - serverCpuMicros - generatorCpuMicros);
-  return { window: { wallMs, serverCpuMicros, generatorCpuMicros, otherCpuMicros }, value };
+  return { window: { wallMs, serverCpuMicros, generatorCpuMicros, generatorUserCpuMicros, otherCpuMicros }, value };
 }
 
 /** CPU time as a share of one core, in percent (200 = both cores of this machine). */

@@ -4,6 +4,8 @@ import { serveRpc } from '../proc/rpc.js';
 export interface ProcessUsage {
   /** process.cpuUsage() user + system, in microseconds. */
   cpuMicros: number;
+  /** process.cpuUsage() user only (JavaScript, GC and JIT threads; not the kernel's socket work), in microseconds. */
+  userCpuMicros: number;
   /** process.hrtime in milliseconds: the same clock in every process of this machine. */
   atMs: number;
   rss: number;
@@ -32,7 +34,7 @@ export function readUsage(params: UsageParams): ProcessUsage {
   }
   const cpu = process.cpuUsage();
   const memory = process.memoryUsage();
-  return { cpuMicros: cpu.user + cpu.system, atMs: hrtimeMs(), rss: memory.rss, heapUsed: memory.heapUsed };
+  return { cpuMicros: cpu.user + cpu.system, userCpuMicros: cpu.user, atMs: hrtimeMs(), rss: memory.rss, heapUsed: memory.heapUsed };
 }
 
 export interface StartedServer {
