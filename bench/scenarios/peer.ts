@@ -9,6 +9,8 @@ import type { Scenario } from './types.js';
 import { asSystem, withServer } from './with-server.js';
 
 const BYTES = 100;
+/** Every round starts a fresh server: a short unmeasured send first, so no system is measured while its JIT is cold. */
+const WARM_UP_MS = 500;
 
 /**
  * Opens `pairs` pairs of clients (a0, b0, a1, b1, …: with two workers every pair spans both processes); returns
@@ -26,6 +28,9 @@ async function measure(subject: string, ctx: RunContext, pairs: number): Promise
   const smoke = ctx.options.smoke;
   return withServer(ctx, system, async (server) => {
     const shares = await openPeerPairs(ctx, system, server.url, pairs);
+    if (!smoke) {
+      await Promise.all(ctx.workers.map((worker, index) => worker.rpc.call('peerLoop', { pairs: shares[index]!, bytes: BYTES, durationMs: WARM_UP_MS })));
+    }
     await Promise.all(ctx.workers.map((worker) => worker.rpc.call('resetCounters', null)));
     const { window, value: results } = await measureWindow(ctx, server, () =>
       Promise.all(
@@ -62,7 +67,7 @@ async function measure(subject: string, ctx: RunContext, pairs: number): Promise
 export const peerScenario: Scenario = {
   id: 'peer',
   title: 'Peer round-trips',
-  description: `P pairs; each client sends ${BYTES}-byte peer messages to its partner one after another, each acknowledged end to end (the receiver acknowledges, the server relays it back). Messages/s count completed round-trips; server CPU is per message (send, delivery, acknowledgement).`,
+  description: `P pairs; each client sends ${BYTES}-byte peer messages to its partner one after another, each acknowledged end to end (the receiver acknowledges, the server relays it back). Messages/s count completed round-trips; server CPU is per message (send, delivery, acknowledgement). Each round first sends unmeasured for ${WARM_UP_MS} ms (a warm-up: every round starts a fresh server).`,
   metrics: [
     { key: 'messagesPerSec', label: 'messages/s', unit: '/s', digits: 0 },
     { key: 'ackP50Ms', label: 'ack p50', unit: 'ms', digits: 1 },
