@@ -11,30 +11,37 @@ export interface FireHooks {
   error(...parts: unknown[]): void;
 }
 
-export function initCallbackProperties(target: object, names: readonly string[]): void {
-  for (const name of names) {
-    Object.defineProperty(target, name, { value: '', writable: true, enumerable: true, configurable: true });
-  }
+/** Callback properties the shim never fires, and what to tell when the app assigns one (see below). */
+export interface AssignCounted {
+  readonly names: readonly string[];
+  readonly assigned: (name: string) => void;
 }
 
 /**
- * Callback properties the shim never fires (the API map documents which): still plain-looking (they start as `""`,
- * are enumerable and read back what was assigned), but assigning one is the only use an app makes of it, so each
- * truthy assignment is reported to `assigned` (deprecation accounting). Call after initCallbackProperties.
+ * Defines every callback property once, in order: plain data properties, except the `counted` ones (callbacks the
+ * shim never fires: still plain-looking, they start as `""`, are enumerable and read back what was assigned, but
+ * assigning one is the only use an app makes of it, so each truthy assignment is reported to `assigned`).
+ * Each name is defined exactly once: turning a data property into an accessor later would drop the object into
+ * V8's slow dictionary mode, and every property read on it (callbacks, private fields) would get slower.
  */
-export function initAssignCountedProperties(target: object, names: readonly string[], assigned: (name: string) => void): void {
+export function initCallbackProperties(target: object, names: readonly string[], counted?: AssignCounted): void {
   for (const name of names) {
-    let value: unknown = '';
-    Object.defineProperty(target, name, {
-      get: () => value,
-      set: (next: unknown) => {
-        value = next;
-        if (next) assigned(name);
-      },
-      enumerable: true,
-      configurable: true,
-    });
+    if (counted?.names.includes(name)) defineAssignCounted(target, name, counted.assigned);
+    else Object.defineProperty(target, name, { value: '', writable: true, enumerable: true, configurable: true });
   }
+}
+
+function defineAssignCounted(target: object, name: string, assigned: (name: string) => void): void {
+  let value: unknown = '';
+  Object.defineProperty(target, name, {
+    get: () => value,
+    set: (next: unknown) => {
+      value = next;
+      if (next) assigned(name);
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** Fires `target[name](...args)` if set; an exception thrown by the app is logged and swallowed. */

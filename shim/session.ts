@@ -5,7 +5,7 @@
  * `onLoginSuccess` fires again, so apps that join inside `onLoginSuccess` re-join by themselves.
  */
 import { attempt } from './attempt.js';
-import { callArgument, fireCallback, initAssignCountedProperties, initCallbackProperties } from './callback-property.js';
+import { callArgument, fireCallback, initCallbackProperties } from './callback-property.js';
 import { Call, CallRegistry } from './call.js';
 import { parseCallSignal } from './call-signal.js';
 import { Channel, type ChannelHost } from './channel.js';
@@ -71,8 +71,7 @@ export class Session implements LegacySession {
   #giveUpTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(ctx: ShimContext, options: SessionOptions) {
-    initCallbackProperties(this, SESSION_CALLBACKS);
-    initAssignCountedProperties(this, SILENT_SESSION_CALLBACKS, (name) => ctx.useNamed('Session', name));
+    initCallbackProperties(this, SESSION_CALLBACKS, { names: SILENT_SESSION_CALLBACKS, assigned: (name) => ctx.useNamed('Session', name) });
     this.#ctx = ctx;
     this.#account = legacyString(options.account);
     this.#budgetMs = reconnectBudgetMs(options.reconnectCount, options.reconnectTime);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diffAttributes } from './attributes.js';
 import { dtmfExtra, encodeCallSignal, inviteMessageParts, parseCallSignal } from './call-signal.js';
-import { callArgument, fireCallback, initAssignCountedProperties, initCallbackProperties } from './callback-property.js';
+import { callArgument, fireCallback, initCallbackProperties } from './callback-property.js';
 import * as errors from './errors.js';
 import { failureString, loginFailureCode } from './failure.js';
 import { inviteFailureExtra, parseInviteOptions } from './invite-options.js';
@@ -15,8 +15,7 @@ describe('callback properties', () => {
   it('never-firing ones look plain, read back what was assigned, and count each truthy assignment', () => {
     const target: Record<string, unknown> = {};
     const assigned: string[] = [];
-    initCallbackProperties(target, ['onA', 'onSilent']);
-    initAssignCountedProperties(target, ['onSilent'], (name) => assigned.push(name));
+    initCallbackProperties(target, ['onA', 'onSilent'], { names: ['onSilent'], assigned: (name) => assigned.push(name) });
     expect(target).toEqual({ onA: '', onSilent: '' });
     expect(Object.keys(target)).toEqual(['onA', 'onSilent']);
     const handler = (): void => undefined;

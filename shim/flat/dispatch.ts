@@ -3,7 +3,7 @@
  * given to `callbackSet` (Android/C++). Both are read at fire time, exceptions are logged and swallowed, and
  * each callback that runs counts as a use of its API-map ID. Callbacks the shim never fires count when assigned.
  */
-import { fireCallback, initAssignCountedProperties, initCallbackProperties, type FireHooks } from '../callback-property.js';
+import { fireCallback, initCallbackProperties, type FireHooks } from '../callback-property.js';
 import { namesOf } from '../api-map.js';
 import { noteNamedUse } from '../usage.js';
 import type { FlatCallbackName, FlatCallbacks } from './types.js';
@@ -35,8 +35,7 @@ export class FlatDispatcher {
   #logging = false;
 
   constructor(target: object, error: (...parts: unknown[]) => void) {
-    initCallbackProperties(target, FLAT_CALLBACKS);
-    initAssignCountedProperties(target, SILENT_FLAT_CALLBACKS, (name) => noteNamedUse('Flat', name));
+    initCallbackProperties(target, FLAT_CALLBACKS, { names: SILENT_FLAT_CALLBACKS, assigned: (name) => noteNamedUse('Flat', name) });
     this.#target = target;
     this.#hooks = { used: (name) => noteNamedUse('Flat', name), error };
   }
