@@ -4,6 +4,7 @@
  * figure is the load generators' CPU per message. RTM clients may send 180 messages per 3 s (peer and channel
  * together), so every sender is paced below that instead of sending as fast as acknowledgements allow.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunContext } from '../context.js';
 import type { ClientKind } from '../load/clients/types.js';
 import { openClients, spread, uidList, workerIndexOf } from '../load/pool.js';
@@ -25,6 +26,17 @@ const SMOKE_MESSAGES = 20;
  * message by several percent: this scenario sends three times as long as the others (6 s in a full run).
  */
 const WINDOW_FACTOR = 3;
+
+/** Unmeasured sending first, so neither client is measured while its code is still being compiled. */
+const WARM_UP_MS = 1000;
+
+/**
+ * Before a window: a full collection in every generator, so the garbage of the previous round's clients (which
+ * ran the other client kind) is not collected on this round's account.
+ */
+async function settle(ctx: RunContext): Promise<void> {
+  await Promise.all(ctx.workers.map((worker) => worker.rpc.call('usage', { gc: true })));
+}
 
 function windowMs(ctx: RunContext): number {
   const base = sendWindowMs(ctx.options);
@@ -63,6 +75,12 @@ async function peer(subject: string, ctx: RunContext, pairs: number): Promise<Re
       uids.map((uid): [string, string] => [uid, uid.startsWith('a') ? `b${uid.slice(1)}` : `a${uid.slice(1)}`]),
       ctx,
     );
+    if (!smoke) {
+      await Promise.all(
+        ctx.workers.map((worker, index) => worker.rpc.call('peerLoop', { pairs: shares[index]!, bytes: BYTES, durationMs: WARM_UP_MS, intervalMs: INTERVAL_MS })),
+      );
+    }
+    await settle(ctx);
     const { window, value: results } = await measureWindow(ctx, server, () =>
       Promise.all(
         ctx.workers.map((worker, index) =>
@@ -89,6 +107,15 @@ async function channel(subject: string, ctx: RunContext, subscribers: number): P
     const kind = clientOf(subject);
     await openClients(ctx, kind, server.url, publishers, { channel: CHANNEL, concurrency: 50 });
     await openClients(ctx, kind, server.url, uidList('sub', subscribers), { channel: CHANNEL, concurrency: 50 });
+    if (!smoke) {
+      await Promise.all(
+        publishers.map((from, index) =>
+          ctx.workers[workerIndexOf(index, ctx)]!.rpc.call('publish', { from, channel: CHANNEL, bytes: BYTES, durationMs: WARM_UP_MS, window: 2, intervalMs: INTERVAL_MS }),
+        ),
+      );
+      await sleep(200); // the warm-up's last deliveries
+    }
+    await settle(ctx);
     await Promise.all(ctx.workers.map((worker) => worker.rpc.call('resetCounters', null)));
     const receivers = subscribers + publishers.length - 1;
     const { window, value: published } = await measureWindow(ctx, server, async () => {
@@ -117,7 +144,7 @@ async function channel(subject: string, ctx: RunContext, subscribers: number): P
 export const shimOverheadScenario: Scenario = {
   id: 'shim-overhead',
   title: 'Shim overhead',
-  description: `The same workloads against resignal's server through the legacy Signaling API (\`resignal/shim\`: \`Signal(appId).login()\`, \`session.messageInstantSend(peer, msg, cb)\`, \`channel.messageChannelSend(msg, cb)\`, callback properties) and through the native RTM client the shim runs on. Peer: P pairs, every client sending ${BYTES}-byte peer messages to its partner, each acknowledged end to end before the next. Channel: ${PUBLISHERS} publishers and N subscribers in one channel; every other member receives each message. RTM clients may send 180 messages per 3 s, so every sender sends at most one message per ${INTERVAL_MS} ms, for three times the other scenarios' send window (the paced load leaves the generators mostly idle, so short windows are noisy). The shim runs in the client: the figure is the load generators' CPU per message received (sender and receiver side included); extra CPU compares the shim's median with the native client's. *Of it user space* is the generators' user CPU alone: the shim is JavaScript, while the kernel's socket work (system CPU) is the same frames for both clients and only adds noise at this paced, mostly idle load. Target: at most 10 % extra CPU (checked on both).`,
+  description: `The same workloads against resignal's server through the legacy Signaling API (\`resignal/shim\`: \`Signal(appId).login()\`, \`session.messageInstantSend(peer, msg, cb)\`, \`channel.messageChannelSend(msg, cb)\`, callback properties) and through the native RTM client the shim runs on. Peer: P pairs, every client sending ${BYTES}-byte peer messages to its partner, each acknowledged end to end before the next. Channel: ${PUBLISHERS} publishers and N subscribers in one channel; every other member receives each message. RTM clients may send 180 messages per 3 s, so every sender sends at most one message per ${INTERVAL_MS} ms, for three times the other scenarios' send window (the paced load leaves the generators mostly idle, so short windows are noisy), after 1 s of unmeasured sending and a full garbage collection in the generators. The shim runs in the client: the figure is the load generators' CPU per message received (sender and receiver side included); extra CPU compares the shim's median with the native client's. *Of it user space* is the generators' user CPU alone: the shim is JavaScript, while the kernel's socket work (system CPU) is the same frames for both clients and only adds noise at this paced, mostly idle load. Target: at most 10 % extra CPU (checked on both).`,
   metrics: [
     { key: 'messagesPerSec', label: 'messages/s', unit: '/s', digits: 0 },
     { key: 'clientCpuMicrosPerMessage', label: 'client CPU/message', unit: 'µs', digits: 1 },
