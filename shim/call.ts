@@ -6,7 +6,7 @@
  */
 import { attempt } from './attempt.js';
 import { dtmfExtra, encodeCallSignal, type CallSignal } from './call-signal.js';
-import { fireCallback, initCallbackProperties } from './callback-property.js';
+import { fireCallback, initCallbackProperties, type FireHooks } from './callback-property.js';
 import type { ShimContext } from './context.js';
 import { failureString } from './failure.js';
 import { inviteFailureExtra, parseInviteOptions } from './invite-options.js';
@@ -72,6 +72,8 @@ export class Call implements LegacyCall {
   declare onInviteMsg: LegacyCallback<(extra: string) => void>;
 
   readonly #ctx: ShimContext;
+  /** Firing hooks of this kind of object, looked up once (every received message fires through them). */
+  readonly #hooks: FireHooks;
   readonly #host: CallHost;
   readonly #listeners = new Disposers();
   #local: LocalInvitationLike | null = null;
@@ -83,6 +85,7 @@ export class Call implements LegacyCall {
   private constructor(ctx: ShimContext, host: CallHost, channelName: string, peer: string, extra: string) {
     initCallbackProperties(this, CALL_CALLBACKS);
     this.#ctx = ctx;
+    this.#hooks = ctx.hooks('Call');
     this.#host = host;
     this.#channelName = channelName;
     this.#peer = peer;
@@ -323,7 +326,7 @@ export class Call implements LegacyCall {
   }
 
   #fire(name: (typeof CALL_CALLBACKS)[number], ...args: unknown[]): void {
-    fireCallback(this, name, args, this.#ctx.hooks('Call'));
+    fireCallback(this, name, args, this.#hooks);
   }
 }
 

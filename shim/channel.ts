@@ -5,7 +5,7 @@
  */
 import { attempt } from './attempt.js';
 import { diffAttributes, type AttributeChange } from './attributes.js';
-import { callArgument, fireCallback, initCallbackProperties } from './callback-property.js';
+import { callArgument, fireCallback, initCallbackProperties, type FireHooks } from './callback-property.js';
 import type { ShimContext } from './context.js';
 import { failureString } from './failure.js';
 import type { LegacyCallback, LegacyChannel } from './legacy-types.js';
@@ -52,6 +52,8 @@ export class Channel implements LegacyChannel {
   declare onMessageChannelReceive: LegacyCallback<(account: string, uid: number, msg: string) => void>;
 
   readonly #ctx: ShimContext;
+  /** Firing hooks of this kind of object, looked up once (every received message fires through them). */
+  readonly #hooks: FireHooks;
   readonly #host: ChannelHost;
   readonly #listeners = new Disposers();
   readonly #joined: Promise<void>;
@@ -65,6 +67,7 @@ export class Channel implements LegacyChannel {
   constructor(ctx: ShimContext, host: ChannelHost, name: string, previous: Channel | null) {
     initCallbackProperties(this, CHANNEL_CALLBACKS);
     this.#ctx = ctx;
+    this.#hooks = ctx.hooks('Channel');
     this.#host = host;
     this.#name = name;
     this.#joined = this.#join(previous);
@@ -101,7 +104,7 @@ export class Channel implements LegacyChannel {
   messageChannelSend(msg: string, cb?: LegacyCallback<() => void>): void {
     this.#ctx.use('SIG_MESSAGE_CHANNEL_SEND');
     const text = legacyMessage(msg);
-    const done = (): void => callArgument(cb, [], this.#ctx.hooks('Channel'));
+    const done = (): void => callArgument(cb, [], this.#hooks);
     const rtm = this.#rtm;
     if (!rtm || this.#abandoned || !this.#host.loggedIn()) {
       setTimeout(done, 0);
@@ -244,14 +247,14 @@ export class Channel implements LegacyChannel {
     this.#state = 'leaved';
     this.abandon();
     this.#host.released(this);
-    if (cb) callArgument(cb, [], this.#ctx.hooks('Channel'));
-    else if (!silent) fireCallback(this, 'onChannelLeaved', [0], this.#ctx.hooks('Channel'));
+    if (cb) callArgument(cb, [], this.#hooks);
+    else if (!silent) fireCallback(this, 'onChannelLeaved', [0], this.#hooks);
   }
 
   /* --- attributes --- */
 
   #attributeCall(cb: unknown, call: (client: RtmClientLike) => Promise<void> | undefined, changes: AttributeChange[]): void {
-    const done = (): void => callArgument(cb, [], this.#ctx.hooks('Channel'));
+    const done = (): void => callArgument(cb, [], this.#hooks);
     const client = this.#host.client();
     let pending: Promise<void> | undefined;
     if (client) {
@@ -330,6 +333,6 @@ export class Channel implements LegacyChannel {
 
   #fire(name: (typeof CHANNEL_CALLBACKS)[number], ...args: unknown[]): void {
     if (this.#abandoned) return;
-    fireCallback(this, name, args, this.#ctx.hooks('Channel'));
+    fireCallback(this, name, args, this.#hooks);
   }
 }

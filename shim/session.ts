@@ -5,7 +5,7 @@
  * `onLoginSuccess` fires again, so apps that join inside `onLoginSuccess` re-join by themselves.
  */
 import { attempt } from './attempt.js';
-import { callArgument, fireCallback, initCallbackProperties } from './callback-property.js';
+import { callArgument, fireCallback, initCallbackProperties, type FireHooks } from './callback-property.js';
 import { Call, CallRegistry } from './call.js';
 import { parseCallSignal } from './call-signal.js';
 import { Channel, type ChannelHost } from './channel.js';
@@ -63,6 +63,8 @@ export class Session implements LegacySession {
   declare onError: LegacyCallback<(...args: never[]) => void>;
 
   readonly #ctx: ShimContext;
+  /** Firing hooks of this kind of object, looked up once (every received message fires through them). */
+  readonly #hooks: FireHooks;
   readonly #client: RtmClientLike | null;
   readonly #listeners = new Disposers();
   readonly #calls = new CallRegistry();
@@ -73,6 +75,7 @@ export class Session implements LegacySession {
   constructor(ctx: ShimContext, options: SessionOptions) {
     initCallbackProperties(this, SESSION_CALLBACKS, { names: SILENT_SESSION_CALLBACKS, assigned: (name) => ctx.useNamed('Session', name) });
     this.#ctx = ctx;
+    this.#hooks = ctx.hooks('Session');
     this.#account = legacyString(options.account);
     this.#budgetMs = reconnectBudgetMs(options.reconnectCount, options.reconnectTime);
     let client: RtmClientLike | null = null;
@@ -153,7 +156,7 @@ export class Session implements LegacySession {
 
   messageInstantSend(peer: string, msg: string, cb?: LegacyCallback<(isError: boolean) => void>): void {
     this.#ctx.use('SIG_MESSAGE_INSTANT_SEND');
-    const done = (isError: boolean): void => callArgument(cb, [isError], this.#ctx.hooks('Session'));
+    const done = (isError: boolean): void => callArgument(cb, [isError], this.#hooks);
     const client = this.#client;
     if (!client || this.#state !== LOGIN_STATE_LOGINED) {
       setTimeout(() => done(true), 0);
@@ -308,7 +311,7 @@ export class Session implements LegacySession {
   }
 
   #fire(name: (typeof SESSION_CALLBACKS)[number], ...args: unknown[]): void {
-    fireCallback(this, name, args, this.#ctx.hooks('Session'));
+    fireCallback(this, name, args, this.#hooks);
   }
 }
 
