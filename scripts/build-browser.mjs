@@ -3,7 +3,8 @@
 //   dist/browser/resignal-rtm.js     global `AgoraRTM` (resignal's RTM 1.x client)
 //   dist/shim/signal.cjs             `require('resignal/shim')` → Signal, for CommonJS apps on Node
 //   dist/shim/signal.d.cts           its declarations
-// Usage: node scripts/build-browser.mjs [--no-minify]
+// Usage: node scripts/build-browser.mjs [--no-minify] [--browser-only --out-dir DIR]
+//   --browser-only --out-dir DIR  only the two browser files, into DIR (the size-budget test measures those)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,11 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const minify = !process.argv.includes('--no-minify');
-const banner = '/*! resignal: legacy Signaling SDK replacement on a self-hosted RTM 1.x service. MIT. */';
+const browserOnly = process.argv.includes('--browser-only');
+const outDirIndex = process.argv.indexOf('--out-dir');
+const browserDir = outDirIndex > 0 ? process.argv[outDirIndex + 1] : join(root, 'dist/browser');
+if (!browserDir) throw new Error('build-browser: --out-dir needs a folder');
+const banner = '/*! resignal | MIT */';
 
 /** A browser IIFE wrapped so it behaves like a UMD bundle: CommonJS and AMD get the API, pages get globals. */
 function umd(globalName, onGlobal) {
@@ -156,12 +161,12 @@ function runtimeApiMap(surfaces) {
   };
 }
 
-/** resignal-signal.js: its client serves the shim only, which never sends media nor uses metadata or renewToken (see rtm/client/lean/). */
+/** resignal-signal.js: its client serves the shim only, which never sends media nor uses metadata, peer status subscriptions or renewToken (see rtm/client/lean/). */
 function leanClient() {
   return {
     name: 'lean-client',
     setup(build) {
-      build.onResolve({ filter: /^\.\/(media|media-message|metadata-api|token-renewal)\.js$/ }, (args) => {
+      build.onResolve({ filter: /^\.\/(media|media-message|metadata-api|presence|token-renewal)\.js$/ }, (args) => {
         if (!/[\\/]rtm[\\/]client$/.test(args.resolveDir)) return undefined;
         return { path: join(root, 'rtm/client/lean', args.path.replace(/\.js$/, '.ts')) };
       });
@@ -172,7 +177,7 @@ function leanClient() {
 await build({
   ...browser,
   entryPoints: [join(root, 'shim/bundle/browser-signal.ts')],
-  outfile: join(root, 'dist/browser/resignal-signal.js'),
+  outfile: join(browserDir, 'resignal-signal.js'),
   globalName: '__resignalSignal',
   plugins: [...browser.plugins, runtimeApiMap(['web']), leanClient()],
   // The legacy globals are installed in every case: apps did `import './AgoraSig'` and then used the global.
@@ -182,58 +187,63 @@ await build({
 await build({
   ...browser,
   entryPoints: [join(root, 'shim/bundle/browser-rtm.ts')],
-  outfile: join(root, 'dist/browser/resignal-rtm.js'),
+  outfile: join(browserDir, 'resignal-rtm.js'),
   globalName: '__resignalRtm',
   ...umd('__resignalRtm', 'else root.AgoraRTM = api;'),
 });
 
-await build({
-  entryPoints: [join(root, 'shim/bundle/node-require.ts')],
-  outfile: join(root, 'dist/shim/signal.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: ['node20'],
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-  banner: { js: banner },
-  footer: { js: 'module.exports = module.exports.default;' },
-});
+if (!browserOnly) await buildNodeEntries();
 
-mkdirSync(join(root, 'dist/shim'), { recursive: true });
-writeFileSync(
-  join(root, 'dist/shim/signal.d.cts'),
-  [
-    '// `require(\'resignal/shim\')`: the legacy Signal factory, with the named exports of resignal/shim as properties.',
-    'declare const Signal: typeof import("./index.js", { with: { "resolution-mode": "import" } }).Signal &',
-    '  Omit<typeof import("./index.js", { with: { "resolution-mode": "import" } }), "default">;',
-    'export = Signal;',
-    '',
-  ].join('\n'),
-);
+/** The CommonJS entries and their declarations, for Node apps. */
+async function buildNodeEntries() {
+  await build({
+    entryPoints: [join(root, 'shim/bundle/node-require.ts')],
+    outfile: join(root, 'dist/shim/signal.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: ['node20'],
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: banner },
+    footer: { js: 'module.exports = module.exports.default;' },
+  });
 
-// dist/rtm/index.cjs: `const AgoraRTM = require('resignal')` for CommonJS apps (what the codemod emits for them).
-await build({
-  entryPoints: [join(root, 'rtm/index.ts')],
-  outfile: join(root, 'dist/rtm/index.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: ['node20'],
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-  banner: { js: banner },
-  footer: { js: 'module.exports = Object.assign(module.exports.default, module.exports);' },
-});
-writeFileSync(
-  join(root, 'dist/rtm/index.d.cts'),
-  [
-    "// `require('resignal')`: the AgoraRTM namespace, with the named exports of resignal as properties.",
-    'declare const AgoraRTM: typeof import("./index.js", { with: { "resolution-mode": "import" } }).default &',
-    '  Omit<typeof import("./index.js", { with: { "resolution-mode": "import" } }), "default">;',
-    'export = AgoraRTM;',
-    '',
-  ].join('\n'),
-);
+  mkdirSync(join(root, 'dist/shim'), { recursive: true });
+  writeFileSync(
+    join(root, 'dist/shim/signal.d.cts'),
+    [
+      '// `require(\'resignal/shim\')`: the legacy Signal factory, with the named exports of resignal/shim as properties.',
+      'declare const Signal: typeof import("./index.js", { with: { "resolution-mode": "import" } }).Signal &',
+      '  Omit<typeof import("./index.js", { with: { "resolution-mode": "import" } }), "default">;',
+      'export = Signal;',
+      '',
+    ].join('\n'),
+  );
+
+  // dist/rtm/index.cjs: `const AgoraRTM = require('resignal')` for CommonJS apps (what the codemod emits for them).
+  await build({
+    entryPoints: [join(root, 'rtm/index.ts')],
+    outfile: join(root, 'dist/rtm/index.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: ['node20'],
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: banner },
+    footer: { js: 'module.exports = Object.assign(module.exports.default, module.exports);' },
+  });
+  writeFileSync(
+    join(root, 'dist/rtm/index.d.cts'),
+    [
+      "// `require('resignal')`: the AgoraRTM namespace, with the named exports of resignal as properties.",
+      'declare const AgoraRTM: typeof import("./index.js", { with: { "resolution-mode": "import" } }).default &',
+      '  Omit<typeof import("./index.js", { with: { "resolution-mode": "import" } }), "default">;',
+      'export = AgoraRTM;',
+      '',
+    ].join('\n'),
+  );
+}

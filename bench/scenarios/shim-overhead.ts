@@ -155,8 +155,8 @@ export const shimOverheadScenario: Scenario = {
     { key: 'failed', label: 'lost/failed', unit: '', digits: 0 },
   ],
   cases: (options) => {
-    const pairs = bySize(options, { smoke: 3, quick: 50, full: 100 });
-    const subscribers = bySize(options, { smoke: 5, quick: 50, full: 100 });
+    const pairs = bySize(options, { smoke: 3, quick: 50, full: 250 });
+    const subscribers = bySize(options, { smoke: 5, quick: 50, full: 250 });
     return [
       { label: `peer, P=${pairs}`, subjects: Object.keys(CLIENTS), measure: (subject, ctx) => peer(subject, ctx, pairs) },
       { label: `channel, N=${subscribers}`, subjects: Object.keys(CLIENTS), measure: (subject, ctx) => channel(subject, ctx, subscribers) },

@@ -1,9 +1,9 @@
-import { LIMITS, isValidId, type EventFrame, type PresenceState } from '../protocol/index.js';
+import { LIMITS, isValidId, type EventFrame } from '../protocol/index.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { RtmChannel, type ChannelHost } from './channel.js';
-import { Connection, LoginAbortedError, LoginTimeoutError, NoReplyError, WireError, warnResyncFailure } from './connection.js';
+import { Connection, LoginAbortedError, LoginTimeoutError, NoReplyError, WireError } from './connection.js';
 import { SafeEmitter } from './emitter.js';
-import { ConnectionState, PeerOnlineState, PeerSubscriptionOption, type ConnectionChangeReason } from './enums.js';
+import { ConnectionState, type ConnectionChangeReason, type PeerOnlineState, type PeerSubscriptionOption } from './enums.js';
 import { RtmError, invalidArgument, invalidStatus, limitExceeded, timeout, unavailable } from './errors.js';
 import { INTERNAL } from './internal.js';
 import {
@@ -21,6 +21,8 @@ import { AttributesApi } from './attributes.js';
 import { MetadataApi, toRtmMetadata } from './metadata-api.js';
 import { renewToken } from './token-renewal.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
+import { PeerPresence } from './presence.js';
+import { isNonEmptyStringArray, rpcFailure, serverCodeOf } from './rpc-failure.js';
 import type {
   AttributesMap,
   ChannelAttributeOptions,
@@ -85,10 +87,6 @@ function randomInstanceId(): string {
   return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${(instanceCounter++).toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-function isNonEmptyStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string');
-}
-
 export class RtmClient extends SafeEmitter<RtmClientEvents> {
   readonly name = 'RtmClient';
   readonly #appId: string;
@@ -97,8 +95,10 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
   readonly #sendLimiter = new SlidingWindowLimiter(LIMITS.messageRateCount, LIMITS.messageRateWindowMs);
   readonly #joined = new Map<string, RtmChannel>();
   readonly #seenPeerMessages = new Set<string>();
-  /** Subscribed peers and their last known state (undefined until the first answer). */
-  readonly #subscriptions = new Map<string, PeerOnlineState | undefined>();
+  readonly #presence = new PeerPresence(
+    () => this.#connection,
+    (changed) => this.emit('PeersOnlineStatusChanged', changed),
+  );
   readonly #localInvitations = new Map<string, LocalInvitation>();
   readonly #remoteInvitations = new Map<string, RemoteInvitation>();
   readonly #invitationHost: InvitationHost;
@@ -315,68 +315,23 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     }
     try {
       const { online } = await this.#connection.request('status.query', { uids: peerIds });
-      const changed: PeersOnlineStatusMap = {};
-      let anyChanged = false;
-      for (const [peer, isOnline] of Object.entries(online)) {
-        if (!this.#subscriptions.has(peer) || this.#subscriptions.get(peer) === PeerOnlineState.UNREACHABLE) continue;
-        const state = isOnline ? PeerOnlineState.ONLINE : PeerOnlineState.OFFLINE;
-        this.#subscriptions.set(peer, state);
-        changed[peer] = state;
-        anyChanged = true;
-      }
-      if (anyChanged) this.emit('PeersOnlineStatusChanged', changed);
+      this.#presence.noteQueried(online);
       return online;
     } catch (error) {
       throw rpcFailure(error, 4, 'Query peers online status');
     }
   }
 
-  async subscribePeersOnlineStatus(peerIds: string[]): Promise<void> {
-    this.#requireConnected();
-    if (!isNonEmptyStringArray(peerIds) || !peerIds.every((id) => isValidId(id))) throw invalidArgument(2, 'Invalid arguments: peerIds');
-    const fresh = [...new Set(peerIds)].filter((id) => !this.#subscriptions.has(id));
-    if (fresh.length + this.#subscriptions.size > LIMITS.subscribePeersMax) throw limitExceeded(6, 'Subscribed peers overflows');
-    const requested = [...new Set(peerIds)];
-    for (const id of fresh) this.#subscriptions.set(id, undefined);
-    let states: Record<string, PresenceState>;
-    try {
-      ({ states } = await this.#connection.request('status.sub', { uids: requested }));
-    } catch (error) {
-      for (const id of fresh) this.#subscriptions.delete(id);
-      if (error instanceof WireError && error.code === 'LIMIT_EXCEEDED') throw limitExceeded(6, 'Subscribed peers overflows');
-      throw rpcFailure(error, 4, 'Subscription');
-    }
-    const initial: PeersOnlineStatusMap = {};
-    for (const id of requested) {
-      const state = states[id];
-      if (state === undefined) continue;
-      const mapped = state === 'OFFLINE' ? PeerOnlineState.OFFLINE : PeerOnlineState.ONLINE;
-      this.#subscriptions.set(id, mapped);
-      initial[id] = mapped;
-    }
-    // The official SDK emits the initial states around the resolve; resignal emits right after it.
-    setTimeout(() => this.emit('PeersOnlineStatusChanged', initial), 0);
-    const failed = requested.filter((id) => states[id] === undefined);
-    if (failed.length > 0) throw unavailable(1, 'Subscription failed');
+  subscribePeersOnlineStatus(peerIds: string[]): Promise<void> {
+    return this.#presence.subscribe(peerIds);
   }
 
   unsubscribePeersOnlineStatus(peerIds: string[]): Promise<void> {
-    try {
-      this.#requireConnected();
-      if (!isNonEmptyStringArray(peerIds) || !peerIds.every((id) => isValidId(id))) throw invalidArgument(2, 'Invalid arguments: peerIds');
-      if (peerIds.length > LIMITS.subscribePeersMax) throw limitExceeded(6, 'Unsubscribed peers overflows');
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    for (const id of peerIds) this.#subscriptions.delete(id);
-    this.#connection.request('status.unsub', { uids: [...new Set(peerIds)] }).catch(() => undefined);
-    return Promise.resolve();
+    return this.#presence.unsubscribe(peerIds);
   }
 
   queryPeersBySubscriptionOption(option: PeerSubscriptionOption): Promise<string[]> {
-    if (this.#connection.state !== ConnectionState.CONNECTED) return Promise.reject(invalidStatus(102, 'The client is not logged in'));
-    if (option !== PeerSubscriptionOption.ONLINE_STATUS) return Promise.reject(invalidArgument(2, 'Subscription option not supported'));
-    return Promise.resolve([...this.#subscriptions.keys()]);
+    return this.#presence.subscribed(option);
   }
 
   // --- RTM core part 2: token renewal, attributes, metadata (attributes.ts, metadata-api.ts, token-renewal.ts) ---
@@ -487,7 +442,7 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
 
   #onStateChanged(state: ConnectionState, reason: ConnectionChangeReason): void {
     if (state === ConnectionState.DISCONNECTED || state === ConnectionState.ABORTED) {
-      this.#subscriptions.clear();
+      this.#presence.reset();
       this.#seenPeerMessages.clear();
       this.#attributes.reset();
       this.#metadata.reset();
@@ -529,22 +484,7 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
     for (const channel of this.#joined.values()) channel[INTERNAL].rejoin();
     this.#attributes.reupload();
     this.#metadata.resubscribe();
-    const peers = [...this.#subscriptions.keys()];
-    if (peers.length === 0) return;
-    this.#connection
-      .request('status.sub', { uids: peers })
-      .then(({ states }) => {
-        const map: PeersOnlineStatusMap = {};
-        for (const peer of peers) {
-          const state = states[peer];
-          if (state === undefined || !this.#subscriptions.has(peer)) continue;
-          const mapped = state === 'OFFLINE' ? PeerOnlineState.OFFLINE : PeerOnlineState.ONLINE;
-          this.#subscriptions.set(peer, mapped);
-          map[peer] = mapped;
-        }
-        if (Object.keys(map).length > 0) this.emit('PeersOnlineStatusChanged', map);
-      })
-      .catch((error: unknown) => warnResyncFailure('re-subscribing to peers after reconnecting', error));
+    this.#presence.resubscribe();
   }
 
   #onEvent(frame: EventFrame): void {
@@ -572,14 +512,9 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
       case 'ch.count':
         this.#joined.get(frame.ch)?.[INTERNAL].onEvent(frame);
         return;
-      case 'status': {
-        if (!this.#subscriptions.has(frame.uid)) return;
-        const state = frame.state as PeerOnlineState;
-        if (this.#subscriptions.get(frame.uid) === state) return;
-        this.#subscriptions.set(frame.uid, state);
-        this.emit('PeersOnlineStatusChanged', { [frame.uid]: state });
+      case 'status':
+        this.#presence.onStatus(frame.uid, frame.state as PeerOnlineState);
         return;
-      }
       case 'pong':
       case 'kick':
         return;
@@ -599,17 +534,6 @@ export class RtmClient extends SafeEmitter<RtmClientEvents> {
   }
 }
 
-
-function serverCodeOf(error: unknown): { serverCode?: string } {
-  return error instanceof WireError ? { serverCode: error.code } : {};
-}
-
-function rpcFailure(error: unknown, timeoutCode: number, what: string): RtmError {
-  if (error instanceof RtmError) return error;
-  if (error instanceof NoReplyError) return timeout(timeoutCode, `${what} timed out`);
-  if (error instanceof WireError && error.code === 'TOO_OFTEN') return limitExceeded(5, `${what}: too often`);
-  return unavailable(1, `${what} failure`, { ...serverCodeOf(error), originalError: error });
-}
 
 function loginFailure(error: unknown): RtmError {
   if (error instanceof RtmError) return error;
