@@ -14,7 +14,8 @@ export function usage(scenarioIds: readonly string[]): string {
   --cpu-prof   write a V8 CPU profile of every server process into DIR
   --server-flags     extra node flags for every server process, space-separated (--server-flags="--trace-deopt")
   --generator-flags  extra node flags for the load generator processes (--generator-flags="--cpu-prof --cpu-prof-dir=prof")
-  --sdk        drive resignal with its real client instead of the lean protocol client
+  --sdk        drive resignal with its real client instead of the lean protocol client (senders paced at its
+               limit of 180 messages per 3 s, so throughput figures show that limit)
   --out DIR    where latest.json and latest.md go (default bench/results)
 
 Only a complete full run (no --quick, --only, --systems, --window-ms or flags) updates docs/performance.md.`;

@@ -1,4 +1,5 @@
 import type { RunContext } from '../context.js';
+import { sendIntervalFor } from '../load/clients/types.js';
 import { openClients, uidList } from '../load/pool.js';
 import { corePercent, measureWindow } from '../measure.js';
 import { hrtimeMs } from '../servers/control.js';
@@ -53,6 +54,7 @@ async function measure(subject: string, ctx: RunContext, subscribers: number): P
         bytes: BYTES,
         durationMs: sendWindowMs(ctx.options),
         window: smoke ? 2 : WINDOW,
+        intervalMs: sendIntervalFor(kind),
         ...(smoke ? { maxMessages: 20 } : {}),
       });
       await drain(ctx, result.sent * subscribers);

@@ -1,4 +1,5 @@
 import type { RunContext } from '../context.js';
+import { sendIntervalFor } from '../load/clients/types.js';
 import type { PeerLoopResult, PeerOpenLoopResult } from '../load/worker-api.js';
 import { corePercent, measureWindow } from '../measure.js';
 import { hrtimeMs } from '../servers/control.js';
@@ -20,7 +21,7 @@ function phaseMs(ctx: RunContext): { saturate: number; paced: number } {
 }
 
 /** Closed loop, every sender as fast as its acknowledgements come back: the saturation rate of this server. */
-async function saturate(ctx: RunContext, shares: [string, string][][]): Promise<number> {
+async function saturate(ctx: RunContext, shares: [string, string][][], intervalMs: number | undefined): Promise<number> {
   const started = hrtimeMs();
   const results: PeerLoopResult[] = await Promise.all(
     ctx.workers.map((worker, index) =>
@@ -28,6 +29,7 @@ async function saturate(ctx: RunContext, shares: [string, string][][]): Promise<
         pairs: shares[index]!,
         bytes: BYTES,
         durationMs: phaseMs(ctx).saturate,
+        intervalMs,
         ...(ctx.options.smoke ? { maxMessagesPerSender: 20 } : {}),
       }),
     ),
@@ -40,7 +42,8 @@ async function measure(subject: string, ctx: RunContext, pairs: number): Promise
   const system = asSystem(subject);
   return withServer(ctx, system, async (server) => {
     const shares = await openPeerPairs(ctx, system, server.url, pairs);
-    const saturatedPerSec = await saturate(ctx, shares);
+    // RTM clients (--sdk) are paced at their send limit, so their "saturation" is that limit's rate.
+    const saturatedPerSec = await saturate(ctx, shares, sendIntervalFor(ctx.clientKind(system)));
     const offeredPerSec = saturatedPerSec * LOAD;
     const senders = pairs * 2;
     const { window, value: results } = await measureWindow(ctx, server, () =>

@@ -1,4 +1,5 @@
 import type { RunContext } from '../context.js';
+import { sendIntervalFor } from '../load/clients/types.js';
 import { openClients, spread } from '../load/pool.js';
 import type { PeerLoopResult } from '../load/worker-api.js';
 import { corePercent, measureWindow } from '../measure.js';
@@ -28,8 +29,9 @@ async function measure(subject: string, ctx: RunContext, pairs: number): Promise
   const smoke = ctx.options.smoke;
   return withServer(ctx, system, async (server) => {
     const shares = await openPeerPairs(ctx, system, server.url, pairs);
+    const intervalMs = sendIntervalFor(ctx.clientKind(system));
     if (!smoke) {
-      await Promise.all(ctx.workers.map((worker, index) => worker.rpc.call('peerLoop', { pairs: shares[index]!, bytes: BYTES, durationMs: WARM_UP_MS })));
+      await Promise.all(ctx.workers.map((worker, index) => worker.rpc.call('peerLoop', { pairs: shares[index]!, bytes: BYTES, durationMs: WARM_UP_MS, intervalMs })));
     }
     await Promise.all(ctx.workers.map((worker) => worker.rpc.call('resetCounters', null)));
     const { window, value: results } = await measureWindow(ctx, server, () =>
@@ -39,6 +41,7 @@ async function measure(subject: string, ctx: RunContext, pairs: number): Promise
             pairs: shares[index]!,
             bytes: BYTES,
             durationMs: sendWindowMs(ctx.options),
+            intervalMs,
             ...(smoke ? { maxMessagesPerSender: 20 } : {}),
           }),
         ),

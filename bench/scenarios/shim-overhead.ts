@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunContext } from '../context.js';
-import type { ClientKind } from '../load/clients/types.js';
+import { RTM_SEND_INTERVAL_MS, type ClientKind } from '../load/clients/types.js';
 import { openClients, spread, uidList, workerIndexOf } from '../load/pool.js';
 import { corePercent, measureWindow, type Window } from '../measure.js';
 import { collect, drain } from './fanout.js';
@@ -16,7 +16,7 @@ import { withServer } from './with-server.js';
 
 const BYTES = 100;
 /** 40 messages/s per sender: under the client's 60/s with room for timer jitter. */
-const INTERVAL_MS = 25;
+const INTERVAL_MS = RTM_SEND_INTERVAL_MS;
 const CHANNEL = 'shim-overhead';
 const PUBLISHERS = 4;
 /** Smoke runs stop by count. */

@@ -22,3 +22,14 @@ export type ClientFactory = (url: string, uid: string, handlers: ClientHandlers)
  * `resignal-shim` is the legacy Signaling API (resignal/shim) on that client.
  */
 export type ClientKind = 'resignal-lean' | 'resignal-sdk' | 'resignal-shim' | 'raw-ws' | 'socket.io';
+
+/** RTM clients (resignal's SDK, and the shim on it) may send 180 messages per 3 s, as the official SDK does. */
+export const RTM_SEND_INTERVAL_MS = 25;
+
+/**
+ * How far apart one sender's messages must be for this client kind: RTM clients refuse more than their limit,
+ * so their senders are paced (the `--sdk` runs); the lean protocol client and the other systems have no limit.
+ */
+export function sendIntervalFor(kind: ClientKind): number | undefined {
+  return kind === 'resignal-sdk' || kind === 'resignal-shim' ? RTM_SEND_INTERVAL_MS : undefined;
+}
