@@ -4,7 +4,7 @@
  * and per-attribute `onChannelAttrUpdated` calls computed from RTM's full-set `AttributesUpdated`.
  */
 import { attempt } from './attempt.js';
-import { diffAttributes, type AttributeChange } from './attributes.js';
+import { AttributeSet, fetchChannelAttributes, type AttributeChange } from './attributes.js';
 import { callArgument, fireCallback, initCallbackProperties, type FireHooks } from './callback-property.js';
 import type { ShimContext } from './context.js';
 import { failureString } from './failure.js';
@@ -58,7 +58,7 @@ export class Channel implements LegacyChannel {
   readonly #listeners = new Disposers();
   readonly #joined: Promise<void>;
   #rtm: RtmChannelLike | null = null;
-  #attributes = new Map<string, string>();
+  readonly #attributes = new AttributeSet();
   /** Events that arrive before the join sequence has been delivered wait here, to keep the legacy order. */
   #pending: (() => void)[] | null = [];
   /** Replaced by a newer channelJoin, a reconnect or a logout: silent from then on, as legacy objects went stale. */
@@ -211,29 +211,16 @@ export class Channel implements LegacyChannel {
       this.#ctx.log.debug('getMembers after join failed:', error);
       return [] as string[];
     });
-    const attributes = await this.#fetchAttributes(client);
+    const attributes = await fetchChannelAttributes(client, this.#name, (error) => this.#ctx.log.debug('getChannelAttributes after join failed:', error));
     if (this.#abandoned) return;
     const account = this.#host.account();
     const list = members.includes(account) ? members : [...members, account];
     this.#fire('onChannelJoined');
     this.#fire('onChannelUserList', list.map((member): [string, number] => [member, UID]));
-    for (const [name, value] of Object.entries(attributes)) {
-      this.#attributes.set(name, value.value);
-      this.#fire('onChannelAttrUpdated', name, value.value, 'update');
-    }
+    this.#emitChanges(this.#attributes.replace(attributes));
     const pending = this.#pending ?? [];
     this.#pending = null;
     for (const run of pending) run();
-  }
-
-  async #fetchAttributes(client: RtmClientLike): Promise<ChannelAttributesLike> {
-    if (!client.getChannelAttributes) return {};
-    try {
-      return await client.getChannelAttributes(this.#name);
-    } catch (error) {
-      this.#ctx.log.debug('getChannelAttributes after join failed:', error);
-      return {};
-    }
   }
 
   async #leave(cb: unknown): Promise<void> {
@@ -284,27 +271,11 @@ export class Channel implements LegacyChannel {
   }
 
   #replaceAttributes(attributes: ChannelAttributesLike): void {
-    const next = new Map(Object.entries(attributes).map(([name, value]) => [name, value.value]));
-    const changes = diffAttributes(this.#attributes, next);
-    this.#attributes = next;
-    this.#emitChanges(changes);
+    this.#emitChanges(this.#attributes.replace(attributes));
   }
 
   #applyChanges(changes: AttributeChange[]): void {
-    const effective: AttributeChange[] = [];
-    for (const change of changes) {
-      if (change.type === 'clear') {
-        if (this.#attributes.size === 0) continue;
-        this.#attributes.clear();
-      } else if (change.type === 'del') {
-        if (!this.#attributes.delete(change.name)) continue;
-      } else {
-        if (this.#attributes.get(change.name) === change.value) continue;
-        this.#attributes.set(change.name, change.value);
-      }
-      effective.push(change);
-    }
-    this.#emitChanges(effective);
+    this.#emitChanges(this.#attributes.apply(changes));
   }
 
   #emitChanges(changes: AttributeChange[]): void {

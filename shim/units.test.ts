@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { diffAttributes } from './attributes.js';
+import { AttributeSet, diffAttributes } from './attributes.js';
 import { dtmfExtra, encodeCallSignal, inviteMessageParts, parseCallSignal } from './call-signal.js';
 import { callArgument, fireCallback, initCallbackProperties } from './callback-property.js';
 import * as errors from './errors.js';
@@ -149,6 +149,21 @@ describe('texts, attributes, call signals and invite options', () => {
     expect(diffAttributes(before, new Map())).toEqual([{ type: 'clear', name: '', value: '' }]);
     expect(diffAttributes(new Map(), new Map())).toEqual([]);
     expect(diffAttributes(new Map([['a', '1']]), new Map())).toEqual([{ type: 'del', name: 'a', value: '' }]);
+  });
+
+  it("reports a member's own attribute writes once, as the other members see them", () => {
+    const set = new AttributeSet();
+    const attrs = (entries: Record<string, string>) => Object.fromEntries(Object.entries(entries).map(([name, value]) => [name, { value }]));
+    expect(set.replace(attrs({ a: '1' }))).toEqual([{ type: 'update', name: 'a', value: '1' }]);
+    // The writer's own update, then the server's notification of the same set: reported once.
+    expect(set.apply([{ type: 'update', name: 'b', value: '2' }])).toEqual([{ type: 'update', name: 'b', value: '2' }]);
+    expect(set.replace(attrs({ a: '1', b: '2' }))).toEqual([]);
+    expect(set.apply([{ type: 'del', name: 'missing', value: '' }])).toEqual([]);
+    // Clearing several is one 'clear'; clearing the last one is its 'del', as diffAttributes reports it to the others.
+    expect(set.apply([{ type: 'clear', name: '', value: '' }])).toEqual([{ type: 'clear', name: '', value: '' }]);
+    set.replace(attrs({ only: 'x' }));
+    expect(set.apply([{ type: 'clear', name: '', value: '' }])).toEqual([{ type: 'del', name: 'only', value: '' }]);
+    expect(set.apply([{ type: 'clear', name: '', value: '' }])).toEqual([]);
   });
 
   it('encodes hang-ups in RTM legacy end-call format when it can, else in the reserved JSON form', () => {

@@ -5,10 +5,10 @@
  * per-attribute changes computed from RTM's full-set `AttributesUpdated`.
  */
 import { attempt } from '../attempt.js';
-import { diffAttributes, type AttributeChange } from '../attributes.js';
+import { AttributeSet, fetchChannelAttributes, type AttributeChange } from '../attributes.js';
 import { JOINCHANNEL_E_OTHER } from '../errors.js';
 import { Disposers, listen } from '../listen.js';
-import type { ChannelAttributesLike, RtmChannelLike, RtmClientLike, RtmReceivedMessageLike } from '../rtm-types.js';
+import type { ChannelAttributesLike, RtmChannelLike, RtmReceivedMessageLike } from '../rtm-types.js';
 import { receivedText } from '../text.js';
 import { FLAT_UID, type FlatCore } from './core.js';
 
@@ -19,7 +19,7 @@ export class FlatChannel {
   readonly #joined: Promise<void>;
   #rtm: RtmChannelLike | null = null;
   #isJoined = false;
-  #attributes = new Map<string, string>();
+  readonly #attributes = new AttributeSet();
   #pending: (() => void)[] | null = [];
   /** Left, replaced, or the session ended: silent from then on. */
   #ended = false;
@@ -120,16 +120,13 @@ export class FlatChannel {
       this.#core.log.debug('getMembers after join failed:', error);
       return [] as string[];
     });
-    const attributes = await this.#fetchAttributes(client);
+    const attributes = await fetchChannelAttributes(client, this.id, (error) => this.#core.log.debug('getChannelAttributes after join failed:', error));
     if (this.#ended) return;
     const account = this.#core.account();
     const list = members.includes(account) ? members : [...members, account];
     this.#core.fire('onChannelJoined', this.id);
     this.#core.fire('onChannelUserList', list, list.map(() => FLAT_UID));
-    for (const [name, value] of Object.entries(attributes)) {
-      this.#attributes.set(name, value.value);
-      this.#core.fire('onChannelAttrUpdated', this.id, name, value.value, 'update');
-    }
+    this.#emit(this.#attributes.replace(attributes));
     const pending = this.#pending ?? [];
     this.#pending = null;
     for (const run of pending) run();
@@ -142,47 +139,14 @@ export class FlatChannel {
     this.#core.fire('onChannelJoinFailed', this.id, JOINCHANNEL_E_OTHER);
   }
 
-  async #fetchAttributes(client: RtmClientLike): Promise<ChannelAttributesLike> {
-    if (!client.getChannelAttributes) return {};
-    try {
-      return await client.getChannelAttributes(this.id);
-    } catch (error) {
-      this.#core.log.debug('getChannelAttributes after join failed:', error);
-      return {};
-    }
-  }
-
   /* --- attributes --- */
 
   #replaceAttributes(attributes: ChannelAttributesLike): void {
-    const next = new Map(Object.entries(attributes).map(([name, value]) => [name, value.value]));
-    const changes = diffAttributes(this.#attributes, next);
-    this.#attributes = next;
-    this.#emit(changes);
+    this.#emit(this.#attributes.replace(attributes));
   }
 
   #applyChanges(changes: AttributeChange[]): void {
-    const effective: AttributeChange[] = [];
-    for (const change of changes) {
-      if (change.type === 'clear') {
-        if (this.#attributes.size === 0) continue;
-        // Reported like diffAttributes does, so the writer sees what the other members see.
-        const [only] = this.#attributes.keys();
-        const single = this.#attributes.size === 1 && only !== undefined;
-        this.#attributes.clear();
-        if (single) {
-          effective.push({ type: 'del', name: only, value: '' });
-          continue;
-        }
-      } else if (change.type === 'del') {
-        if (!this.#attributes.delete(change.name)) continue;
-      } else {
-        if (this.#attributes.get(change.name) === change.value) continue;
-        this.#attributes.set(change.name, change.value);
-      }
-      effective.push(change);
-    }
-    this.#emit(effective);
+    this.#emit(this.#attributes.apply(changes));
   }
 
   #emit(changes: AttributeChange[]): void {
