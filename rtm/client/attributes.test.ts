@@ -2,16 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, nextEvent, recordEvents, sleep, waitUntil } from '../../test/events.js';
 import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.js';
 import { startServer, type RunningServer } from '../server/index.js';
-import AgoraRTM, { RtmError, type RtmClient } from '../index.js';
+import type { RtmClient } from '../index.js';
+import { rtmFailure as failure, TestClients } from '../../test/rtm-clients.js';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 
 let server: RunningServer;
-const clients: RtmClient[] = [];
+const clients = new TestClients();
 
 function client(endpoint = server.url): RtmClient {
-  const c = AgoraRTM.createInstance(APP_ID, { endpoint, reconnectBaseMs: 50, reconnectMaxMs: 300 });
-  clients.push(c);
+  const c = clients.create(APP_ID, { endpoint, reconnectBaseMs: 50, reconnectMaxMs: 300 });
   return c;
 }
 
@@ -21,16 +21,6 @@ async function loggedIn(uid: string, endpoint?: string): Promise<RtmClient> {
   return c;
 }
 
-async function failure(action: Promise<unknown> | (() => unknown)): Promise<RtmError> {
-  try {
-    await (typeof action === 'function' ? action() : action);
-  } catch (error) {
-    expect(error).toBeInstanceOf(RtmError);
-    return error as RtmError;
-  }
-  throw new Error('expected a failure');
-}
-
 const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
 
 beforeEach(async () => {
@@ -38,7 +28,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => (c.connectionState === 'DISCONNECTED' ? Promise.resolve() : c.logout().catch(() => undefined))));
+  await clients.logoutAll();
   await server.close();
 });
 

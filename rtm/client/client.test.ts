@@ -2,16 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../server/index.js';
 import { eventually, nextEvent, recordEvents, sleep, waitUntil } from '../../test/events.js';
 import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.js';
-import AgoraRTM, { RtmError, type RtmClient, type RtmChannel } from '../index.js';
+import AgoraRTM, { type RtmClient, type RtmChannel } from '../index.js';
+import { rtmFailure as failure, TestClients } from '../../test/rtm-clients.js';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 
 let server: RunningServer;
-const clients: RtmClient[] = [];
+const clients = new TestClients();
 
 function client(endpoint = server.url): RtmClient {
-  const c = AgoraRTM.createInstance(APP_ID, { endpoint, reconnectBaseMs: 50, reconnectMaxMs: 300 });
-  clients.push(c);
+  const c = clients.create(APP_ID, { endpoint, reconnectBaseMs: 50, reconnectMaxMs: 300 });
   return c;
 }
 
@@ -21,23 +21,12 @@ async function loggedIn(uid: string, endpoint?: string): Promise<RtmClient> {
   return c;
 }
 
-/** Resolves with the error a promise (or a function) rejected or threw; fails if it succeeded. */
-async function failure(action: Promise<unknown> | (() => unknown)): Promise<RtmError> {
-  try {
-    await (typeof action === 'function' ? action() : action);
-  } catch (error) {
-    expect(error).toBeInstanceOf(RtmError);
-    return error as RtmError;
-  }
-  throw new Error('expected a failure');
-}
-
 beforeEach(async () => {
   server = await startServer({ port: 0, log: false, memberCountIntervalMs: 50 });
 });
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => (c.connectionState === 'DISCONNECTED' ? Promise.resolve() : c.logout().catch(() => undefined))));
+  await clients.logoutAll();
   await server.close();
 });
 

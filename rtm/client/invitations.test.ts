@@ -2,16 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../server/index.js';
 import { nextEvent, recordEvents, sleep, waitUntil } from '../../test/events.js';
 import AgoraRTM, { RtmError, type RemoteInvitation, type RtmClient } from '../index.js';
+import { TestClients } from '../../test/rtm-clients.js';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 const FAST = { deliveryMs: 600, resendMs: 100, expiryMs: 600, acceptAckMs: 400, acceptResendMs: 100 };
 
 let server: RunningServer;
-const clients: RtmClient[] = [];
+const clients = new TestClients();
 
 async function loggedIn(uid: string): Promise<RtmClient> {
-  const c = AgoraRTM.createInstance(APP_ID, { endpoint: server.url, invitationTimings: FAST });
-  clients.push(c);
+  const c = clients.create(APP_ID, { endpoint: server.url, invitationTimings: FAST });
   await c.login({ uid });
   return c;
 }
@@ -31,7 +31,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => (c.connectionState === 'DISCONNECTED' ? Promise.resolve() : c.logout().catch(() => undefined))));
+  await clients.logoutAll();
   await server.close();
 });
 

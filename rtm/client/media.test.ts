@@ -5,9 +5,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { nextEvent } from '../../test/events.js';
 import { startServer, type RunningServer } from '../server/index.js';
 import { bmp, jpeg, png } from '../server/test/images.js';
-import AgoraRTM, { RtmError, type RtmClient } from '../index.js';
+import AgoraRTM, { type RtmClient } from '../index.js';
 import { createMediaMessageByUploadingFile, downloadMediaToFile } from './media-node.js';
 import type { MediaOperationProgress, RtmFileMessage, RtmImageMessage, RtmMessage } from './types.js';
+import { rtmFailure as failure, TestClients } from '../../test/rtm-clients.js';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 const OTHER_APP = 'fedcba9876543210fedcba9876543210';
@@ -15,7 +16,7 @@ const MB = 1024 * 1024;
 
 let server: RunningServer;
 let dir: string;
-const clients: RtmClient[] = [];
+const clients = new TestClients();
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'resignal-client-media-'));
@@ -25,25 +26,14 @@ beforeEach(async () => {
   server = await startServer({ port: 0, log: false });
 });
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.logout().catch(() => undefined)));
+  await clients.logoutAll();
   await server.close();
 });
 
 async function loggedIn(uid: string, appId = APP_ID): Promise<RtmClient> {
-  const c = AgoraRTM.createInstance(appId, { endpoint: server.url });
-  clients.push(c);
+  const c = clients.create(appId, { endpoint: server.url });
   await c.login({ uid });
   return c;
-}
-
-async function failure(action: Promise<unknown>): Promise<RtmError> {
-  try {
-    await action;
-  } catch (error) {
-    expect(error).toBeInstanceOf(RtmError);
-    return error as RtmError;
-  }
-  throw new Error('expected a failure');
 }
 
 const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
@@ -104,8 +94,7 @@ describe('image and file messages', () => {
     const alice = await loggedIn('alice');
     const image = await alice.createMediaMessageByUploading(new Blob([png(5, 5)]), { thumbnail: new Blob([new Uint8Array([1, 2, 3])]), messageType: 'IMAGE' });
     expect(await alice.sendMessageToPeer(image, 'carol', { enableOfflineMessaging: true })).toEqual({ hasPeerReceived: false });
-    const carol = AgoraRTM.createInstance(APP_ID, { endpoint: server.url });
-    clients.push(carol);
+    const carol = clients.create(APP_ID, { endpoint: server.url });
     const received = nextEvent<[RtmMessage, string, { isOfflineMessage?: boolean }]>(carol, 'MessageFromPeer');
     await carol.login({ uid: 'carol' });
     const [message, , props] = await received;

@@ -1,28 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextEvent, recordEvents, sleep } from '../../test/events.js';
 import { startServer, type RunningServer } from '../server/index.js';
-import AgoraRTM, { RtmError, type RtmClient, type RtmMetadata, type RtmMetadataItem } from '../index.js';
+import type { RtmClient, RtmMetadata, RtmMetadataItem } from '../index.js';
+import { rtmFailure as failure, TestClients } from '../../test/rtm-clients.js';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 
 let server: RunningServer;
-const clients: RtmClient[] = [];
+const clients = new TestClients();
 
 async function loggedIn(uid: string): Promise<RtmClient> {
-  const c = AgoraRTM.createInstance(APP_ID, { endpoint: server.url });
-  clients.push(c);
+  const c = clients.create(APP_ID, { endpoint: server.url });
   await c.login({ uid });
   return c;
-}
-
-async function failure(action: Promise<unknown>): Promise<RtmError> {
-  try {
-    await action;
-  } catch (error) {
-    expect(error).toBeInstanceOf(RtmError);
-    return error as RtmError;
-  }
-  throw new Error('expected a failure');
 }
 
 function item(c: RtmClient, key: string, value: string | null, revision?: number): RtmMetadataItem {
@@ -43,7 +33,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => (c.connectionState === 'DISCONNECTED' ? Promise.resolve() : c.logout().catch(() => undefined))));
+  await clients.logoutAll();
   await server.close();
 });
 

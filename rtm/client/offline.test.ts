@@ -1,24 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitUntil } from '../../test/events.js';
 import { startServer, type RunningServer } from '../server/index.js';
-import AgoraRTM, { type RtmClient } from '../index.js';
+import type { RtmClient } from '../index.js';
+import { TestClients } from '../../test/rtm-clients.js';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 let server: RunningServer;
-const clients: RtmClient[] = [];
+const clients = new TestClients();
 
 beforeEach(async () => {
   server = await startServer({ port: 0, log: false });
 });
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.logout().catch(() => undefined)));
+  await clients.logoutAll();
   await server.close();
 });
 
 function instance(): RtmClient {
-  const c = AgoraRTM.createInstance(APP_ID, { endpoint: server.url });
-  clients.push(c);
-  return c;
+  return clients.create(APP_ID, { endpoint: server.url });
 }
 
 describe('offline messages (RTM 1.4 enableOfflineMessaging)', () => {

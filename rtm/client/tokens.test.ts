@@ -4,7 +4,8 @@ import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.js';
 import { startServer, type RunningServer, type ServerOptions } from '../server/index.js';
 import { CERT_APP_ID, CERTIFICATE, OTHER_CERTIFICATE, official006, official007, officialSignaling } from '../server/test/official-tokens.js';
 import { buildRtmToken007 } from '../token/index.js';
-import AgoraRTM, { RtmError, type RtmClient } from '../index.js';
+import type { RtmClient } from '../index.js';
+import { rtmFailure as failure, TestClients } from '../../test/rtm-clients.js';
 
 const OPEN_APP_ID = '0123456789abcdef0123456789abcdef';
 const UNLISTED_APP_ID = 'fedcba9876543210fedcba9876543210';
@@ -12,7 +13,7 @@ const APPS = { [CERT_APP_ID]: { certificate: CERTIFICATE }, [OPEN_APP_ID]: {} };
 
 let server: RunningServer | undefined;
 let proxy: TcpProxy | undefined;
-const clients: RtmClient[] = [];
+const clients = new TestClients();
 
 async function start(options: ServerOptions = {}): Promise<RunningServer> {
   server = await startServer({ port: 0, log: false, apps: APPS, ...options });
@@ -20,23 +21,12 @@ async function start(options: ServerOptions = {}): Promise<RunningServer> {
 }
 
 function client(appId = CERT_APP_ID, endpoint = server!.url): RtmClient {
-  const c = AgoraRTM.createInstance(appId, { endpoint, reconnectBaseMs: 50, reconnectMaxMs: 200 });
-  clients.push(c);
+  const c = clients.create(appId, { endpoint, reconnectBaseMs: 50, reconnectMaxMs: 200 });
   return c;
 }
 
-async function failure(action: Promise<unknown>): Promise<RtmError> {
-  try {
-    await action;
-  } catch (error) {
-    expect(error).toBeInstanceOf(RtmError);
-    return error as RtmError;
-  }
-  throw new Error('expected a failure');
-}
-
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => (c.connectionState === 'DISCONNECTED' ? Promise.resolve() : c.logout().catch(() => undefined))));
+  await clients.logoutAll();
   await proxy?.close();
   proxy = undefined;
   await server?.close();
