@@ -7,6 +7,7 @@ export function join(appId, account, token, onText) {
     const channel = session.channelJoin('news');
     channel.onChannelUserList = (users) => onText(users.length + ' here');
     channel.onMessageChannelReceive = (from, uid, text) => onText(from + ': ' + text);
+    channel.onChannelAttrUpdated = (name, value, type) => onText(type + ' ' + name);
     channel.messageChannelSend('hi');
   };
 }

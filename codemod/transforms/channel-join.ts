@@ -71,6 +71,7 @@ function joinSuccess(ctx: TransformContext, h: JoinHandlers): string | undefined
   }
   const last = deliver ? `return ${ctx.helper('deliverMemberListFirst')}(${h.channelText}, ${deliver});` : replay ? `return ${replay};` : undefined;
   if (!last) return h.joined ? `() => ${h.joined.call()}` : undefined;
+  if (!h.joined && !last.includes('\n')) return `() => ${last.slice('return '.length, -1)}`;
   const unit = unitOf(ctx);
   const body = [...(h.joined ? [`${h.joined.call()};`] : []), ...last.split('\n')].map((line) => unit + line).join('\n');
   return `() => {\n${body}\n}`;
