@@ -91,7 +91,15 @@ describe('process faults (real binary)', () => {
 
         const cutAt = performance.now();
         proxy.cut();
-        await eventually(async () => (await statusOfAll()).resumed >= CLIENTS, budgetMs(30_000, 120_000), 'every client resumed');
+        // A client counts as resumed at its login reply and as ready one round trip later (its channel re-join reply).
+        await eventually(
+          async () => {
+            const status = await statusOfAll();
+            return status.resumed >= CLIENTS && status.ready >= CLIENTS;
+          },
+          budgetMs(30_000, 120_000),
+          'every client resumed and re-joined',
+        );
         const stormMs = performance.now() - cutAt;
         const after = await statusOfAll();
         expect(after, JSON.stringify(after)).toMatchObject({ ready: CLIENTS, resumed: CLIENTS, fresh: 0 });
