@@ -72,24 +72,14 @@ function isWritten(access: Node): boolean {
   return Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent) || Node.isDeleteExpression(parent) || (Node.isCallExpression(parent) && parent.getExpression() === access);
 }
 
+const ON_LOGOUT = new Set(['onLogout']);
+
 /**
- * True when nothing in the file can set this session's onLogout: no assignment to it and no identifier or string
- * with that name (a loop over callback names spells it as a string). Legacy logout() then did nothing once logged in.
+ * True when nothing in the file can set an onLogout handler: no `x.onLogout` anywhere, no identifier and no string
+ * of that name (a loop over callback names spells it as a string). Legacy logout() then did nothing once logged in.
  */
-function mayLackLogoutHandler(ctx: TransformContext, call: CallExpression): boolean {
-  const ownerKey = keyOf(calleeOwner(call));
-  if (ownerKey !== undefined && ctx.analysis.assignmentCount(ownerKey, 'onLogout') > 0) return false;
-  const file = call.getSourceFile();
-  if (!/\bonLogout\b/.test(file.getFullText())) return true;
-  // Mentioned somewhere: only an identifier or a string counts (`session[name] = …` in a loop), not a comment.
-  let mentioned = false;
-  file.forEachDescendant((node, traversal) => {
-    if ((Node.isIdentifier(node) || Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) && node.getText().replace(/^['"`]|['"`]$/g, '') === 'onLogout') {
-      mentioned = true;
-      traversal.stop();
-    }
-  });
-  return !mentioned;
+function fileLacksLogoutHandler(ctx: TransformContext): boolean {
+  return ctx.analysis.accessesNamed('onLogout').length === 0 && ctx.analysis.identifiersNamed(ON_LOGOUT).length === 0 && !/['"`]onLogout['"`]/.test(ctx.text);
 }
 
 /** messageInstantSend → sendMessageToPeer; logout → logout(); getStatus → legacyStatus(client); session properties. */
@@ -100,6 +90,7 @@ export const sessionMethods: Transform = {
     for (const call of ctx.analysis.methodCalls('session', 'messageInstantSend')) {
       if (ctx.claim(call)) convertSend(ctx, call);
     }
+    let lacksHandler: boolean | undefined;
     for (const call of ctx.analysis.methodCalls('session', 'logout')) {
       if (!ctx.claim(call)) continue;
       if (call.getArguments().length > 0 || !valueDiscarded(call)) {
@@ -107,7 +98,8 @@ export const sessionMethods: Transform = {
         continue;
       }
       const owner = ctx.source(calleeOwner(call));
-      if (mayLackLogoutHandler(ctx, call) && ctx.preserve('logout-without-handler')) replaceNode(ctx, call, `${ctx.helper('logoutIfLoggingIn')}(${owner})`);
+      lacksHandler ??= fileLacksLogoutHandler(ctx);
+      if (lacksHandler && ctx.preserve('logout-without-handler')) replaceNode(ctx, call, `${ctx.helper('logoutIfLoggingIn')}(${owner})`);
       else replaceNode(ctx, call, `${owner}.logout().catch(() => {})`);
       ctx.converted(call, LOGOUT);
     }
